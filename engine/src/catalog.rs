@@ -1,0 +1,194 @@
+//! The loaded catalog: the three data files joined and indexed once, with lookups that never
+//! panic on a missing id.
+
+use crate::model::*;
+use crate::validate::{self, Files, Problem, Sources};
+use std::collections::HashMap;
+
+/// The embedded data files, compiled into the bundle.
+pub mod embedded {
+    pub const CATALOG: &str =
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/catalog.json"));
+    pub const TOPICS: &str =
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/topics.json"));
+    pub const EPISODES: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../data/episodes.json"
+    ));
+
+    pub fn sources() -> super::Sources<'static> {
+        super::Sources {
+            catalog: CATALOG,
+            topics: TOPICS,
+            episodes: EPISODES,
+        }
+    }
+}
+
+/// Everything podpath knows, indexed.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub data_as_of: IsoDate,
+    pub shows: Vec<Show>,
+    pub topics: Vec<Topic>,
+    pub hub: TopicId,
+    pub topic_source_url: String,
+    pub episodes: Vec<Episode>,
+    /// The show the episodes belong to (DataTalks.Club).
+    pub episodes_show: ShowId,
+    pub episode_source_url: String,
+    show_index: HashMap<String, usize>,
+    topic_index: HashMap<String, usize>,
+    episode_index: HashMap<String, usize>,
+    shows_by_topic: Vec<Vec<usize>>,
+    episodes_by_topic: Vec<Vec<usize>>,
+}
+
+impl Catalog {
+    /// The catalog compiled into the bundle. The shipped files are validated by `cargo test`,
+    /// so this fails only if the bundle was built from unchecked data.
+    pub fn embedded() -> Result<Catalog, String> {
+        Self::from_sources_unchecked(embedded::sources())
+    }
+
+    /// Parses without the full validation pass (which the shipped data passes in CI) to keep
+    /// start-up fast and the wasm small. Dangling references are skipped by the indexes.
+    pub fn from_sources_unchecked(src: Sources<'_>) -> Result<Catalog, String> {
+        let shows: ShowsFile = parse_plain("catalog.json", src.catalog)?;
+        let topics: TopicsFile = parse_plain("topics.json", src.topics)?;
+        let episodes: EpisodesFile = parse_plain("episodes.json", src.episodes)?;
+        Ok(Self::index(Files {
+            shows,
+            topics,
+            episodes,
+        }))
+    }
+
+    /// Parses and validates, returning every problem (for tools and tests).
+    pub fn from_sources_checked(src: Sources<'_>) -> Result<Catalog, Vec<Problem>> {
+        validate::check_all(src).map(Self::index)
+    }
+
+    fn index(files: Files) -> Catalog {
+        let Files {
+            shows,
+            topics,
+            episodes,
+        } = files;
+        let show_index: HashMap<String, usize> = shows
+            .shows
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.0.clone(), i))
+            .collect();
+        let topic_index: HashMap<String, usize> = topics
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.0.clone(), i))
+            .collect();
+        let episode_index: HashMap<String, usize> = episodes
+            .episodes
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.0.clone(), i))
+            .collect();
+        let mut shows_by_topic = vec![Vec::new(); topics.topics.len()];
+        for (s, show) in shows.shows.iter().enumerate() {
+            for t in &show.topics {
+                if let Some(&ti) = topic_index.get(t.as_str()) {
+                    shows_by_topic[ti].push(s);
+                }
+            }
+        }
+        // A topic's episodes: the ones its wiki page cites, plus those whose own tags name it.
+        let mut episodes_by_topic = vec![Vec::new(); topics.topics.len()];
+        for (ti, topic) in topics.topics.iter().enumerate() {
+            for e in &topic.episodes {
+                if let Some(&ei) = episode_index.get(e.as_str()) {
+                    episodes_by_topic[ti].push(ei);
+                }
+            }
+        }
+        for (ei, ep) in episodes.episodes.iter().enumerate() {
+            for t in &ep.topics {
+                if let Some(&ti) = topic_index.get(t.as_str()) {
+                    episodes_by_topic[ti].push(ei);
+                }
+            }
+        }
+        for list in &mut episodes_by_topic {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Catalog {
+            data_as_of: shows.data_as_of,
+            shows: shows.shows,
+            topics: topics.topics,
+            hub: topics.hub,
+            topic_source_url: topics.source_url,
+            episodes: episodes.episodes,
+            episodes_show: episodes.show,
+            episode_source_url: episodes.source_url,
+            show_index,
+            topic_index,
+            episode_index,
+            shows_by_topic,
+            episodes_by_topic,
+        }
+    }
+
+    pub fn show(&self, id: &str) -> Option<&Show> {
+        self.show_index.get(id).and_then(|&i| self.shows.get(i))
+    }
+
+    pub fn topic_position(&self, id: &str) -> Option<usize> {
+        self.topic_index.get(id).copied()
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topic_position(id).and_then(|i| self.topics.get(i))
+    }
+
+    pub fn episode(&self, id: &str) -> Option<&Episode> {
+        self.episode_index
+            .get(id)
+            .and_then(|&i| self.episodes.get(i))
+    }
+
+    /// The title of a topic, or its id when unknown.
+    pub fn topic_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.topic(id).map_or(id, |t| t.title.as_str())
+    }
+
+    /// Shows whose tagging covers the topic, in catalog order.
+    pub fn shows_covering(&self, topic_id: &str) -> impl Iterator<Item = &Show> {
+        self.topic_position(topic_id)
+            .and_then(|i| self.shows_by_topic.get(i))
+            .into_iter()
+            .flatten()
+            .filter_map(|&s| self.shows.get(s))
+    }
+
+    /// Episodes cited by the topic's wiki page or tagged with it.
+    pub fn episodes_for_topic(&self, topic_id: &str) -> impl Iterator<Item = &Episode> {
+        self.topic_position(topic_id)
+            .and_then(|i| self.episodes_by_topic.get(i))
+            .into_iter()
+            .flatten()
+            .filter_map(|&e| self.episodes.get(e))
+    }
+
+    /// Episodes that belong to a show (only DataTalks.Club episodes are shipped).
+    pub fn episodes_of(&self, show_id: &str) -> &[Episode] {
+        if self.episodes_show.as_str() == show_id {
+            &self.episodes
+        } else {
+            &[]
+        }
+    }
+}
+
+fn parse_plain<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, String> {
+    serde_json::from_str(text).map_err(|e| format!("{file}: {e}"))
+}

@@ -1,0 +1,20 @@
+//! podpath's pure core: every rule of the app, with no UI, browser or Leptos dependency, so
+//! that all of it runs under plain `cargo test`.
+//!
+//! ```
+//! let catalog = podpath_engine::Catalog::embedded().unwrap();
+//! assert!(catalog.show("linear-digressions").is_some());
+//! ```
+
+pub mod catalog;
+pub mod dates;
+pub mod filter;
+pub mod links;
+pub mod model;
+pub mod search;
+pub mod text;
+pub mod url_state;
+pub mod validate;
+
+pub use catalog::Catalog;
+pub use model::*;

@@ -1,0 +1,181 @@
+//! Full-text search over the shows: titles, hosts, descriptions, topics, and the titles and
+//! guests of their episodes. Case- and diacritic-insensitive, prefix matching for search as
+//! you type, and one typo forgiven in words of five letters or more.
+
+use crate::catalog::Catalog;
+use crate::text::{fold, within_one_edit, word_spans, words};
+use std::collections::HashMap;
+
+/// Words shorter than this are never matched with a typo: too many false friends.
+const TYPO_MIN_CHARS: usize = 5;
+/// At most this many query words are used (a pasted paragraph is not a query).
+const MAX_TERMS: usize = 8;
+
+// Field weights: a hit in the title says more than one in a guest list.
+const W_TITLE: u8 = 4;
+const W_HOSTS: u8 = 3;
+const W_TOPICS: u8 = 2;
+const W_TEXT: u8 = 1;
+
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    chars: Box<[char]>,
+    weight: u8,
+}
+
+/// One folded query word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    text: String,
+    chars: Vec<char>,
+}
+
+/// How well a query word matched a document word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Match {
+    Typo = 1,
+    Prefix = 2,
+    Exact = 3,
+}
+
+impl Term {
+    fn matches(&self, word: &str, chars: &[char]) -> Option<Match> {
+        if word == self.text {
+            return Some(Match::Exact);
+        }
+        if word.starts_with(&self.text) {
+            return Some(Match::Prefix);
+        }
+        let n = self.chars.len();
+        if n >= TYPO_MIN_CHARS {
+            // Compare with the whole word, and with its prefixes of about the typed length so a
+            // typo in a half-typed word still finds it.
+            let near = [n.saturating_sub(1), n, n + 1];
+            if within_one_edit(&self.chars, chars)
+                || near.iter().any(|&k| {
+                    k >= TYPO_MIN_CHARS
+                        && k < chars.len()
+                        && within_one_edit(&self.chars, &chars[..k])
+                })
+            {
+                return Some(Match::Typo);
+            }
+        }
+        None
+    }
+}
+
+/// Per-show folded words with field weights, built once from the catalog.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    docs: Vec<Vec<Word>>,
+}
+
+impl SearchIndex {
+    pub fn new(catalog: &Catalog) -> Self {
+        let docs = catalog
+            .shows
+            .iter()
+            .map(|show| {
+                let mut best: HashMap<String, u8> = HashMap::new();
+                let mut add = |text: &str, weight: u8| {
+                    for w in words(text) {
+                        let e = best.entry(w).or_insert(weight);
+                        *e = (*e).max(weight);
+                    }
+                };
+                add(&show.title, W_TITLE);
+                for h in &show.hosts {
+                    add(h, W_HOSTS);
+                }
+                for t in &show.topics {
+                    add(catalog.topic_title(t.as_str()), W_TOPICS);
+                }
+                add(&show.description, W_TEXT);
+                for ep in &show.start_here {
+                    add(&ep.title, W_TEXT);
+                }
+                for ep in catalog.episodes_of(show.id.as_str()) {
+                    add(&ep.title, W_TEXT);
+                    for g in &ep.guests {
+                        add(g, W_TEXT);
+                    }
+                }
+                let mut doc: Vec<Word> = best
+                    .into_iter()
+                    .map(|(text, weight)| Word {
+                        chars: text.chars().collect(),
+                        text,
+                        weight,
+                    })
+                    .collect();
+                // Sorted so that scoring is deterministic whatever the hash order.
+                doc.sort_by(|a, b| a.text.cmp(&b.text));
+                doc
+            })
+            .collect();
+        SearchIndex { docs }
+    }
+
+    /// The query's words, folded; empty for a blank query.
+    pub fn terms(&self, query: &str) -> Vec<Term> {
+        terms(query)
+    }
+
+    /// The show's score for all terms (each must match some word), or `None`.
+    pub fn score(&self, doc: usize, terms: &[Term]) -> Option<u32> {
+        let words = self.docs.get(doc)?;
+        let mut total = 0u32;
+        for term in terms {
+            let best = words
+                .iter()
+                .filter_map(|w| {
+                    term.matches(&w.text, &w.chars)
+                        .map(|m| m as u32 * u32::from(w.weight))
+                })
+                .max()?;
+            total += best;
+        }
+        Some(total)
+    }
+}
+
+/// Folds and splits a query into terms.
+pub fn terms(query: &str) -> Vec<Term> {
+    let mut out: Vec<Term> = Vec::new();
+    for text in words(query).into_iter().take(MAX_TERMS) {
+        if !out.iter().any(|t| t.text == text) {
+            out.push(Term {
+                chars: text.chars().collect(),
+                text,
+            });
+        }
+    }
+    out
+}
+
+/// Splits `text` into runs, marking the words any term matches, for highlighting as text
+/// (the UI wraps marked runs in `<mark>`; nothing is ever parsed as HTML).
+pub fn highlight<'a>(text: &'a str, terms: &[Term]) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    if terms.is_empty() {
+        return vec![(text, false)];
+    }
+    for (a, b) in word_spans(text) {
+        let word = fold(&text[a..b]);
+        let chars: Vec<char> = word.chars().collect();
+        if terms.iter().any(|t| t.matches(&word, &chars).is_some()) {
+            if a > at {
+                out.push((&text[at..a], false));
+            }
+            out.push((&text[a..b], true));
+            at = b;
+        }
+    }
+    if at < text.len() {
+        out.push((&text[at..], false));
+    }
+    out
+}

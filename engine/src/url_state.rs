@@ -1,0 +1,285 @@
+//! The URL query codec: which view is open and with what state, so every view has a link that
+//! restores it. Untrusted input: unknown keys and malformed values are dropped with a notice,
+//! never a panic; what is valid is kept.
+
+use crate::filter::{Filters, LengthBucket, Platform, Sort};
+use crate::model::{Format, Level, TopicId};
+use std::fmt::Write;
+
+/// The top-level views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Browse,
+    Quiz,
+    Topics,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Browse, View::Quiz, View::Topics];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Browse => "browse",
+            View::Quiz => "quiz",
+            View::Topics => "topics",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == key)
+    }
+}
+
+/// Everything the URL carries.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UrlState {
+    pub view: View,
+    /// The open topic in the Topics view.
+    pub topic: Option<TopicId>,
+    pub filters: Filters,
+}
+
+/// A decoded URL and what was dropped from it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Decoded {
+    pub state: UrlState,
+    /// One line per ignored parameter, for a small notice in the UI.
+    pub ignored: Vec<String>,
+}
+
+/// Longest value read from any one parameter: a guard against pasted megabytes.
+const MAX_VALUE_CHARS: usize = 200;
+
+/// Decodes a query string (with or without the leading `?`). `is_topic` says whether a topic id
+/// exists, so links to removed topics degrade to the topic index with a notice.
+pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut out = Decoded::default();
+    let mut view_seen = false;
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        if value.chars().count() > MAX_VALUE_CHARS {
+            out.ignored.push(format!("{key}: value too long"));
+            continue;
+        }
+        let f = &mut out.state.filters;
+        let ok = match key.as_ref() {
+            "view" => {
+                view_seen = true;
+                View::from_key(&value).map(|v| out.state.view = v).is_some()
+            }
+            "topic" if is_topic(&value) => {
+                out.state.topic = Some(TopicId(value.to_string()));
+                true
+            }
+            "topic" => false,
+            "q" => {
+                f.query = value.trim().to_string();
+                true
+            }
+            "level" => each(
+                &value,
+                |v| Level::ALL.into_iter().find(|l| l.key() == v),
+                &mut f.levels,
+            ),
+            "format" => each(
+                &value,
+                |v| Format::ALL.into_iter().find(|x| x.key() == v),
+                &mut f.formats,
+            ),
+            "length" => each(&value, LengthBucket::from_key, &mut f.lengths),
+            "on" => each(&value, Platform::from_key, &mut f.platforms),
+            "t" => each(
+                &value,
+                |v| is_topic(v).then(|| TopicId(v.to_string())),
+                &mut f.topics,
+            ),
+            "active" => match value.as_ref() {
+                "1" => {
+                    f.active_only = true;
+                    true
+                }
+                "0" => true,
+                _ => false,
+            },
+            "sort" => Sort::from_key(&value).map(|s| f.sort = s).is_some(),
+            _ => {
+                out.ignored.push(format!("{key}: unknown parameter"));
+                continue;
+            }
+        };
+        if !ok {
+            out.ignored
+                .push(format!("{key}: {value:?} is not valid here"));
+        }
+    }
+    // A topic link without an explicit view opens the Topics view.
+    if !view_seen && out.state.topic.is_some() {
+        out.state.view = View::Topics;
+    }
+    out
+}
+
+/// Reads a comma-separated list, keeping the values `parse` accepts; false if any was dropped.
+fn each<T: Ord>(
+    value: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    into: &mut std::collections::BTreeSet<T>,
+) -> bool {
+    let mut all_ok = true;
+    for part in value.split(',').filter(|p| !p.is_empty()) {
+        match parse(part) {
+            Some(v) => {
+                into.insert(v);
+            }
+            None => all_ok = false,
+        }
+    }
+    all_ok
+}
+
+/// Encodes the state as a query string starting with `?` (or an empty string for the default
+/// view), in a fixed key order so equal states give equal URLs.
+pub fn encode(state: &UrlState) -> String {
+    let mut s = form_urlencoded::Serializer::new(String::new());
+    if state.view != View::Browse {
+        s.append_pair("view", state.view.key());
+    }
+    if state.view == View::Topics {
+        if let Some(t) = &state.topic {
+            s.append_pair("topic", t.as_str());
+        }
+    }
+    if state.view == View::Browse {
+        let f = &state.filters;
+        if !f.query.is_empty() {
+            s.append_pair("q", &f.query);
+        }
+        let mut list = |key: &str, items: Vec<&str>| {
+            if !items.is_empty() {
+                s.append_pair(key, &items.join(","));
+            }
+        };
+        list("level", f.levels.iter().map(|l| l.key()).collect());
+        list("t", f.topics.iter().map(|t| t.as_str()).collect());
+        list("format", f.formats.iter().map(|x| x.key()).collect());
+        list("length", f.lengths.iter().map(|x| x.key()).collect());
+        list("on", f.platforms.iter().map(|x| x.key()).collect());
+        if f.active_only {
+            s.append_pair("active", "1");
+        }
+        if f.sort != Sort::default() {
+            s.append_pair("sort", f.sort.key());
+        }
+    }
+    let query = s.finish();
+    let mut out = String::new();
+    if !query.is_empty() {
+        let _ = write!(out, "?{query}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn topics(t: &str) -> bool {
+        matches!(t, "mlops" | "llms" | "machine-learning")
+    }
+
+    #[test]
+    fn empty_query_is_the_default_browse_view() {
+        let d = decode("", &topics);
+        assert_eq!(d.state, UrlState::default());
+        assert!(d.ignored.is_empty());
+        assert_eq!(encode(&d.state), "");
+    }
+
+    #[test]
+    fn full_browse_state_round_trips() {
+        let q = "?q=data+sk%C3%A9ptic&level=beginner,advanced&t=llms,mlops&format=interview&length=short&on=apple,rss&active=1&sort=az";
+        let d = decode(q, &topics);
+        assert!(d.ignored.is_empty(), "{:?}", d.ignored);
+        assert_eq!(d.state.filters.query, "data sképtic");
+        assert_eq!(d.state.filters.levels.len(), 2);
+        assert!(d.state.filters.active_only);
+        let again = decode(&encode(&d.state), &topics);
+        assert_eq!(again.state, d.state);
+    }
+
+    #[test]
+    fn topic_link_opens_topics_view_and_unknown_topic_is_reported() {
+        let d = decode("topic=mlops", &topics);
+        assert_eq!(d.state.view, View::Topics);
+        assert_eq!(d.state.topic, Some(TopicId::from("mlops")));
+        assert_eq!(encode(&d.state), "?view=topics&topic=mlops");
+        let d = decode("view=topics&topic=nope", &topics);
+        assert_eq!(d.state.topic, None);
+        assert_eq!(d.ignored.len(), 1);
+    }
+
+    #[test]
+    fn garbage_parameters_are_dropped_and_valid_ones_kept() {
+        let d = decode(
+            "view=nonsense&level=expert,beginner&zzz=1&active=maybe&%FF=%FE",
+            &topics,
+        );
+        assert_eq!(d.state.view, View::Browse);
+        assert_eq!(d.state.filters.levels.len(), 1);
+        assert!(!d.state.filters.active_only);
+        assert_eq!(d.ignored.len(), 5, "{:?}", d.ignored);
+    }
+
+    #[test]
+    fn overlong_values_are_ignored() {
+        let long = "a".repeat(MAX_VALUE_CHARS + 1);
+        let d = decode(&format!("q={long}"), &topics);
+        assert!(d.state.filters.query.is_empty());
+        assert_eq!(d.ignored.len(), 1);
+    }
+
+    /// A small deterministic generator, so the fuzz test needs no extra dependency and
+    /// reproduces exactly.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+    }
+
+    #[test]
+    fn ten_thousand_random_queries_never_panic_and_reencode_stably() {
+        const ALPHABET: &[u8] = b"=&,%+?#abcdefgqtlvwxyz0123456789-_.\x00\xff";
+        const KEYS: [&str; 10] = [
+            "view", "q", "level", "t", "format", "length", "on", "active", "sort", "topic",
+        ];
+        let mut rng = Lcg(0x5eed);
+        for _ in 0..10_000 {
+            let mut bytes = Vec::new();
+            for _ in 0..(rng.next() % 6) {
+                bytes.extend_from_slice(KEYS[(rng.next() % 10) as usize].as_bytes());
+                bytes.push(b'=');
+                for _ in 0..(rng.next() % 12) {
+                    bytes.push(ALPHABET[(rng.next() % ALPHABET.len() as u64) as usize]);
+                }
+                bytes.push(b'&');
+            }
+            let query = String::from_utf8_lossy(&bytes);
+            let d = decode(&query, &topics);
+            // Whatever survived decoding re-encodes to a URL that decodes cleanly to itself.
+            let url = encode(&d.state);
+            let again = decode(&url, &topics);
+            assert_eq!(encode(&again.state), url, "query {query:?}");
+            assert!(
+                again.ignored.is_empty(),
+                "query {query:?}: {:?}",
+                again.ignored
+            );
+        }
+    }
+}

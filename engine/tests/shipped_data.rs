@@ -1,0 +1,103 @@
+//! The data that ships in the bundle: valid, complete, and true to the corrected facts.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+use podpath_engine::catalog::embedded;
+use podpath_engine::validate::check_all;
+use podpath_engine::{Catalog, Status};
+
+const SEED_SHOWS: [&str; 13] = [
+    "talking-machines",
+    "twiml-ai",
+    "linear-digressions",
+    "machine-learning-nishimoto",
+    "gradient-dissent",
+    "super-data-science",
+    "practical-ai",
+    "mlops-podcast",
+    "data-skeptic",
+    "dataframed",
+    "lex-fridman",
+    "freecodecamp-podcast",
+    "datatalks-club",
+];
+
+fn checked() -> Catalog {
+    match Catalog::from_sources_checked(embedded::sources()) {
+        Ok(c) => c,
+        Err(problems) => {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            panic!("shipped data has problems:\n{}", list.join("\n"));
+        }
+    }
+}
+
+#[test]
+fn shipped_data_passes_every_check() {
+    assert!(check_all(embedded::sources()).is_ok());
+}
+
+#[test]
+fn every_seed_show_is_in_the_catalog() {
+    let catalog = checked();
+    for id in SEED_SHOWS {
+        assert!(catalog.show(id).is_some(), "missing seed show {id}");
+    }
+}
+
+#[test]
+fn at_least_ten_shows_beyond_the_seeds() {
+    let catalog = checked();
+    let extra = catalog
+        .shows
+        .iter()
+        .filter(|s| !SEED_SHOWS.contains(&s.id.as_str()))
+        .count();
+    assert!(extra >= 10, "only {extra} shows beyond the seeds");
+}
+
+#[test]
+fn corrected_facts_are_used_for_linear_digressions() {
+    let catalog = checked();
+    let ld = catalog.show("linear-digressions").expect("present");
+    assert!(ld.hosts.iter().any(|h| h == "Katie Malone"));
+    assert!(!ld.hosts.iter().any(|h| h.contains("Caitlin")));
+    assert_eq!(ld.status, Status::Revived);
+    assert!(ld
+        .last_episode
+        .as_ref()
+        .is_some_and(|d| d.as_str().starts_with("2026")));
+}
+
+#[test]
+fn the_topic_graph_has_all_wiki_topics_and_the_episodes() {
+    let catalog = checked();
+    assert_eq!(catalog.topics.len(), 272);
+    assert!(catalog.episodes.len() >= 190);
+    assert!(catalog.topic(catalog.hub.as_str()).is_some());
+    let summaries = catalog
+        .topics
+        .iter()
+        .filter(|t| t.summary.is_some())
+        .count();
+    assert!((30..=60).contains(&summaries), "{summaries} summaries");
+}
+
+#[test]
+fn unchecked_loading_gives_the_same_catalog_as_checked() {
+    let fast = Catalog::embedded().expect("embedded data parses");
+    let slow = checked();
+    assert_eq!(fast.shows, slow.shows);
+    assert_eq!(fast.topics, slow.topics);
+    assert_eq!(fast.episodes, slow.episodes);
+}
+
+#[test]
+fn every_show_topic_lists_the_show_back() {
+    let catalog = checked();
+    for show in &catalog.shows {
+        for t in &show.topics {
+            assert!(catalog.shows_covering(t.as_str()).any(|s| s.id == show.id));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Installs what podpath needs, skipping whatever is already there at the right version.
+#   scripts/setup.sh serve   # wasm target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen)
+#   scripts/setup.sh test    # the above plus Chromium, ChromeDriver, Firefox ESR, geckodriver, node test deps
+# Sourced by scripts/serve.sh and scripts/test.sh; safe to run again at any time.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MODE="${1:-test}"
+export PATH="$HOME/.cargo/bin:$ROOT/tests/e2e/node_modules/.bin:$PATH"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+ok() { printf '    ok: %s\n' "$*"; }
+
+# Building these tools is slow on 2 cores; their own binary size does not matter, so skip
+# fat LTO and use parallel codegen (several times faster to install).
+fast_install() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install "$@"
+}
+
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+step "Rust target wasm32-unknown-unknown"
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  ok "installed"
+else
+  rustup target add wasm32-unknown-unknown
+fi
+
+step "trunk 0.21.x (0.22 needs a newer rustc than this machine has)"
+if command -v trunk >/dev/null && trunk --version | grep -q '^trunk 0\.21\.'; then
+  ok "$(trunk --version)"
+else
+  echo "    building trunk from source: about 10 minutes on 2 cores..."
+  fast_install trunk --version '~0.21' --locked
+fi
+
+WBG="$(wasm_bindgen_version)"
+step "wasm-bindgen-cli $WBG (must equal Cargo.lock)"
+if command -v wasm-bindgen >/dev/null && [ "$(wasm-bindgen --version)" = "wasm-bindgen $WBG" ] \
+  && command -v wasm-bindgen-test-runner >/dev/null; then
+  ok "$(wasm-bindgen --version)"
+else
+  echo "    building wasm-bindgen-cli from source: about 6 minutes..."
+  # Not --locked: its lock file names a webpki-roots release the registry here does not serve.
+  fast_install wasm-bindgen-cli --version "=$WBG" --force
+fi
+
+step "node packages (wasm-opt from npm binaryen; playwright-core; axe-core)"
+if [ -d "$ROOT/tests/e2e/node_modules/binaryen" ] && [ -d "$ROOT/tests/e2e/node_modules/playwright-core" ] \
+  && [ -d "$ROOT/tests/e2e/node_modules/@axe-core/playwright" ] \
+  && [ "$ROOT/tests/e2e/node_modules/.package-lock.json" -nt "$ROOT/tests/e2e/package-lock.json" ]; then
+  ok "$(wasm-opt --version)"
+else
+  # No package here downloads a browser: playwright-core drives the system Chromium.
+  (cd "$ROOT/tests/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  ok "$(wasm-opt --version)"
+fi
+
+if [ "$MODE" = "test" ]; then
+  step "Chromium, ChromeDriver and Firefox ESR (Debian packages)"
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v firefox-esr >/dev/null; then
+    ok "$(chromium --version 2>/dev/null | head -n1)"
+  else
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver firefox-esr >/dev/null
+    ok "$(chromium --version 2>/dev/null | head -n1)"
+  fi
+
+  step "geckodriver (not packaged by Debian; built from crates.io)"
+  if command -v geckodriver >/dev/null; then
+    ok "$(geckodriver --version | head -n1)"
+  else
+    echo "    building geckodriver from source: about 4 minutes..."
+    fast_install geckodriver
+  fi
+fi
+step "setup complete"

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, then runs
+#   lint      cargo fmt --check, clippy -D warnings (engine natively, UI for wasm32)
+#   layer 1   native unit, property and data tests of the engine (cargo test)
+#   layer 2   wasm-bindgen-test component tests in headless Chromium and Firefox
+#   build     one release build (trunk, wasm-opt), its size table and budget
+#   layer 3   end-to-end tests of that release build, served from a sub-path, in Chromium
+# and ends with one summary line: "total: N passed, N failed".
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+START=$SECONDS
+
+"$ROOT/scripts/setup.sh" test
+export PATH="$HOME/.cargo/bin:$ROOT/tests/e2e/node_modules/.bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+export WASM_BINDGEN_TEST_TIMEOUT=180
+LOGS="$ROOT/target/test-logs"
+mkdir -p "$LOGS"
+rm -f "$LOGS"/*.log
+
+PASSED=0
+FAILED=0
+CURRENT=""
+count_results() {
+  local log="$1" p f
+  # cargo test / wasm-bindgen-test: "test result: ok. 16 passed; 0 failed; ..."
+  p=$(grep -hoE 'test result: [A-Za-z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
+  f=$(grep -hoE '[0-9]+ passed; [0-9]+ failed' "$log" | awk '{s+=$3} END {print s+0}')
+  # node --test: "# pass 8" / "# fail 0"
+  p=$((p + $(grep -hE '^# pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')))
+  f=$((f + $(grep -hE '^# fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')))
+  PASSED=$((PASSED + p))
+  FAILED=$((FAILED + f))
+}
+summary() {
+  local status=$?
+  if [ $status -ne 0 ] && [ -n "$CURRENT" ]; then
+    echo "FAILED step: $CURRENT (log: target/test-logs/$CURRENT.log)"
+    [ -f "$LOGS/$CURRENT.log" ] && count_results "$LOGS/$CURRENT.log"
+    # A step that fails before its runner reports (lint, build, budget) still counts as one.
+    [ "$FAILED" -eq 0 ] && FAILED=1
+  fi
+  echo "test time: $((SECONDS - START)) s"
+  echo "total: $PASSED passed, $FAILED failed"
+}
+trap summary EXIT
+
+step() {
+  CURRENT="$1"
+  shift
+  printf '\n\033[1m==> %s\033[0m\n' "$CURRENT"
+  "$@" 2>&1 | tee "$LOGS/$CURRENT.log"
+  count_results "$LOGS/$CURRENT.log"
+  CURRENT=""
+}
+
+step fmt cargo fmt --all --check
+step clippy-engine cargo clippy -p podpath_engine --all-targets -- -D warnings
+step clippy-ui-wasm cargo clippy --target wasm32-unknown-unknown -p podpath --all-targets -- -D warnings
+step engine cargo test -p podpath_engine
+step components-chromium env CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --target wasm32-unknown-unknown -p podpath --test web
+step components-firefox env GECKODRIVER="$(command -v geckodriver)" \
+  cargo test --target wasm32-unknown-unknown -p podpath --test web
+step release-build trunk build --release
+step bundle-size "$ROOT/scripts/size.sh"
+step e2e-chromium node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,27 @@
+use crate::strings;
+use leptos::prelude::*;
+use podpath_engine::validate::is_https_url;
+
+/// A link out of podpath: https only, in a new tab, without opener or referrer. A URL that is
+/// not https (which validated data never holds) renders as plain text instead of a link.
+#[component]
+pub fn ExternalLink(
+    /// The destination.
+    href: String,
+    /// Extra CSS classes.
+    #[prop(optional)]
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    if is_https_url(&href) {
+        view! {
+            <a href=href class=class target="_blank" rel="noopener noreferrer">
+                {children()}
+                <span class="pp-sr-only">" " {strings::OPENS_NEW_TAB}</span>
+            </a>
+        }
+        .into_any()
+    } else {
+        view! { <span class=class>{children()}</span> }.into_any()
+    }
+}

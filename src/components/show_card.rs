@@ -1,0 +1,121 @@
+use crate::components::{ExternalLink, Highlighted};
+use crate::{format, strings};
+use leptos::prelude::*;
+use podpath_engine::links::{apple_id, overcast_url, pocket_casts_url};
+use podpath_engine::search::Term;
+use podpath_engine::{Catalog, Show, Status, TopicId};
+
+/// One show: who makes it, who it suits, how long and how alive it is, what it covers, where
+/// to start and where to listen.
+#[component]
+pub fn ShowCard(
+    catalog: &'static Catalog,
+    show: &'static Show,
+    /// Search terms to highlight.
+    #[prop(into)]
+    terms: Signal<Vec<Term>>,
+    /// Called when a topic chip is chosen (to filter by it).
+    on_topic: Callback<TopicId>,
+) -> impl IntoView {
+    let hosts = if show.hosts.is_empty() {
+        strings::HOSTS_UNKNOWN.to_owned()
+    } else {
+        format!("{} {}", strings::HOSTED_BY, show.hosts.join(", "))
+    };
+    let ended = show.status == Status::Ended;
+    let status_line = match &show.last_episode {
+        Some(d) => format!(
+            "{} · {}",
+            strings::status(show.status),
+            format::last_episode(d, ended)
+        ),
+        None => strings::status(show.status).to_owned(),
+    };
+    let length = show
+        .length
+        .map_or(strings::LENGTH_UNKNOWN.to_owned(), format::length);
+    let listen = listen_links(show);
+    let heading_id = format!("show-{}", show.id);
+    let labelled_by = heading_id.clone();
+    view! {
+        <article class="pp-card" data-testid="show-card" data-show=show.id.as_str().to_owned() aria-labelledby=labelled_by>
+            <h3 class="pp-card__title" id=heading_id>
+                <Highlighted text=show.title.clone() terms=terms />
+            </h3>
+            <p class="pp-card__hosts">
+                <Highlighted text=hosts terms=terms />
+            </p>
+            <ul class="pp-badges" aria-label="Level and format">
+                {show.levels.iter().map(|l| view! { <li class=format!("pp-badge pp-badge--{}", l.key())>{strings::level(*l)}</li> }).collect_view()}
+                {show.formats.iter().map(|f| view! { <li class="pp-badge">{strings::format_name(*f)}</li> }).collect_view()}
+            </ul>
+            <p class="pp-card__meta">
+                <span class=if ended { "pp-status pp-status--ended" } else { "pp-status" } data-testid="status">{status_line}</span>
+                <span aria-hidden="true">" · "</span>
+                <span data-testid="length">{length}</span>
+            </p>
+            <p class="pp-card__desc">
+                <Highlighted text=show.description.clone() terms=terms />
+            </p>
+            <div class="pp-card__topics">
+                <span class="pp-sr-only">{strings::TOPICS}</span>
+                <ul class="pp-chips">
+                    {show.topics.iter().map(|t| {
+                        let title = catalog.topic_title(t.as_str()).to_owned();
+                        let t = t.clone();
+                        view! {
+                            <li>
+                                <button type="button" class="pp-chip" on:click=move |_| on_topic.run(t.clone())>
+                                    {title}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+            {(!show.start_here.is_empty()).then(|| view! {
+                <div class="pp-card__start">
+                    <h4>{strings::START_HERE}</h4>
+                    <ul>
+                        {show.start_here.iter().map(|ep| view! {
+                            <li>
+                                <ExternalLink href=ep.url.clone()>{ep.title.clone()}</ExternalLink>
+                                {ep.minutes.map(|m| format!(" · {}", format::minutes(u32::from(m))))}
+                                <span class="pp-muted">" — " {ep.why.clone()}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            <div class="pp-card__listen">
+                <span class="pp-sr-only">{strings::LISTEN_ON}</span>
+                <ul class="pp-links">
+                    {listen.into_iter().map(|(label, href)| view! {
+                        <li><ExternalLink href=href class="pp-link-button">{label}</ExternalLink></li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </article>
+    }
+}
+
+/// The show's own links plus Overcast and Pocket Casts, which find a show by its Apple id.
+fn listen_links(show: &Show) -> Vec<(&'static str, String)> {
+    let l = &show.links;
+    let mut out = Vec::new();
+    let mut add = |label: &'static str, url: &Option<String>| {
+        if let Some(u) = url {
+            out.push((label, u.clone()));
+        }
+    };
+    add("Apple Podcasts", &l.apple);
+    add("Spotify", &l.spotify);
+    add("YouTube", &l.youtube);
+    add("RSS", &l.rss);
+    add("Website", &l.website);
+    if let Some(id) = l.apple.as_deref().and_then(apple_id) {
+        out.push(("Overcast", overcast_url(id)));
+        out.push(("Pocket Casts", pocket_casts_url(id)));
+    }
+    out
+}

@@ -1,0 +1,262 @@
+use crate::components::{FacetGroup, FacetOption, ShowCard};
+use crate::state::{data, nav};
+use crate::{format, strings};
+use leptos::prelude::*;
+use podpath_engine::filter::{self, Filters, LengthBucket, Platform, Sort};
+use podpath_engine::search;
+use podpath_engine::{Format, Level, TopicId};
+use std::collections::BTreeSet;
+
+/// Toggles `value` in a facet's selection.
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
+}
+
+/// Browse: search, facets with live counts, sort, and the matching shows.
+#[component]
+pub fn BrowsePage() -> impl IntoView {
+    let loaded = data();
+    let catalog = &loaded.catalog;
+    let nav = nav();
+    let filters = Memo::new(move |_| nav.get().with(|s| s.filters.clone()));
+    // A Memo: the list, the counts and the empty state all read the same result.
+    let results = Memo::new(move |_| filters.with(|f| filter::apply(catalog, &loaded.index, f)));
+    let terms = Memo::new(move |_| filters.with(|f| search::terms(&f.query)));
+    let update = move |f: Box<dyn FnOnce(&mut Filters)>| nav.update(|s| f(&mut s.filters));
+
+    // Topic facet values: every topic some show covers, most-covered first.
+    let topic_order: Vec<TopicId> = {
+        let mut counted: Vec<(usize, &TopicId)> = Vec::new();
+        for show in &catalog.shows {
+            for t in &show.topics {
+                match counted.iter_mut().find(|(_, id)| *id == t) {
+                    Some((n, _)) => *n += 1,
+                    None => counted.push((1, t)),
+                }
+            }
+        }
+        counted.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        counted.into_iter().map(|(_, t)| t.clone()).collect()
+    };
+
+    let level_options = Signal::derive(move || {
+        let (r, f) = (results.get(), filters.get());
+        Level::ALL
+            .iter()
+            .map(|&l| FacetOption {
+                key: l.key().into(),
+                label: strings::level(l).into(),
+                count: r.facets.level(l),
+                checked: f.levels.contains(&l),
+            })
+            .collect::<Vec<_>>()
+    });
+    let topic_options = Signal::derive(move || {
+        let (r, f) = (results.get(), filters.get());
+        topic_order
+            .iter()
+            .map(|t| FacetOption {
+                key: t.to_string(),
+                label: catalog.topic_title(t.as_str()).into(),
+                count: r.facets.topic(t.as_str()),
+                checked: f.topics.contains(t),
+            })
+            .collect::<Vec<_>>()
+    });
+    let format_options = Signal::derive(move || {
+        let (r, f) = (results.get(), filters.get());
+        Format::ALL
+            .iter()
+            .map(|&x| FacetOption {
+                key: x.key().into(),
+                label: strings::format_name(x).into(),
+                count: r.facets.format(x),
+                checked: f.formats.contains(&x),
+            })
+            .collect::<Vec<_>>()
+    });
+    let length_options = Signal::derive(move || {
+        let (r, f) = (results.get(), filters.get());
+        LengthBucket::ALL
+            .iter()
+            .map(|&b| FacetOption {
+                key: b.key().into(),
+                label: strings::length_bucket(b).into(),
+                count: r.facets.length(b),
+                checked: f.lengths.contains(&b),
+            })
+            .collect::<Vec<_>>()
+    });
+    let platform_options = Signal::derive(move || {
+        let (r, f) = (results.get(), filters.get());
+        Platform::ALL
+            .iter()
+            .map(|&p| FacetOption {
+                key: p.key().into(),
+                label: strings::platform(p).into(),
+                count: r.facets.platform(p),
+                checked: f.platforms.contains(&p),
+            })
+            .collect::<Vec<_>>()
+    });
+    let status_options = Signal::derive(move || {
+        let (r, f) = (results.get(), filters.get());
+        vec![FacetOption {
+            key: "active".into(),
+            label: strings::ACTIVE_ONLY.into(),
+            count: r.facets.active,
+            checked: f.active_only,
+        }]
+    });
+
+    let on_level = Callback::new(move |k: String| {
+        if let Some(l) = Level::ALL.into_iter().find(|l| l.key() == k) {
+            update(Box::new(move |f| toggle(&mut f.levels, l)));
+        }
+    });
+    let on_topic_facet = Callback::new(move |k: String| {
+        update(Box::new(move |f| toggle(&mut f.topics, TopicId(k))))
+    });
+    let on_format = Callback::new(move |k: String| {
+        if let Some(x) = Format::ALL.into_iter().find(|x| x.key() == k) {
+            update(Box::new(move |f| toggle(&mut f.formats, x)));
+        }
+    });
+    let on_length = Callback::new(move |k: String| {
+        if let Some(b) = LengthBucket::from_key(&k) {
+            update(Box::new(move |f| toggle(&mut f.lengths, b)));
+        }
+    });
+    let on_platform = Callback::new(move |k: String| {
+        if let Some(p) = Platform::from_key(&k) {
+            update(Box::new(move |f| toggle(&mut f.platforms, p)));
+        }
+    });
+    let on_status =
+        Callback::new(move |_: String| update(Box::new(|f| f.active_only = !f.active_only)));
+    let on_chip = Callback::new(move |t: TopicId| {
+        update(Box::new(move |f| {
+            f.topics.insert(t);
+        }))
+    });
+
+    let relaxation = Memo::new(move |_| {
+        if results.with(|r| r.hits.is_empty()) {
+            filters.with(|f| filter::best_relaxation(catalog, &loaded.index, f))
+        } else {
+            None
+        }
+    });
+    let relaxation_label = move |dropped: &str| -> String {
+        let (kind, value) = dropped.split_once(':').unwrap_or((dropped, ""));
+        match kind {
+            "q" => "the search text".to_owned(),
+            "active" => format!("“{}”", strings::ACTIVE_ONLY),
+            "topic" => format!("“{}”", catalog.topic_title(value)),
+            "level" => Level::ALL
+                .into_iter()
+                .find(|l| l.key() == value)
+                .map_or(value.to_owned(), |l| format!("“{}”", strings::level(l))),
+            "format" => Format::ALL
+                .into_iter()
+                .find(|l| l.key() == value)
+                .map_or(value.to_owned(), |l| {
+                    format!("“{}”", strings::format_name(l))
+                }),
+            "length" => LengthBucket::from_key(value).map_or(value.to_owned(), |b| {
+                format!("“{}”", strings::length_bucket(b))
+            }),
+            "on" => Platform::from_key(value)
+                .map_or(value.to_owned(), |p| format!("“{}”", strings::platform(p))),
+            _ => dropped.to_owned(),
+        }
+    };
+
+    view! {
+        <div class="pp-browse">
+            <div class="pp-browse__bar">
+                <label class="pp-sr-only" for="pp-search">{strings::SEARCH_LABEL}</label>
+                <input
+                    id="pp-search"
+                    class="pp-input pp-search"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder=strings::SEARCH_PLACEHOLDER
+                    prop:value=move || filters.with(|f| f.query.clone())
+                    on:input:target=move |ev| {
+                        let q = ev.target().value();
+                        update(Box::new(move |f| f.query = q));
+                    }
+                />
+                <label class="pp-sort">
+                    <span>{strings::SORT_LABEL}</span>
+                    <select
+                        class="pp-input"
+                        data-testid="sort"
+                        on:change:target=move |ev| {
+                            if let Some(s) = Sort::from_key(&ev.target().value()) {
+                                update(Box::new(move |f| f.sort = s));
+                            }
+                        }
+                    >
+                        {Sort::ALL.into_iter().map(|s| view! {
+                            <option value=s.key() selected=move || filters.with(|f| f.sort == s)>{strings::sort(s)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <div class="pp-browse__body">
+                <details class="pp-filters" open>
+                    <summary>{strings::FILTERS}</summary>
+                    <div class="pp-filters__groups">
+                        <FacetGroup legend=strings::FACET_LEVEL id="level" options=level_options on_toggle=on_level />
+                        <FacetGroup legend=strings::FACET_STATUS id="status" options=status_options on_toggle=on_status />
+                        <FacetGroup legend=strings::FACET_FORMAT id="format" options=format_options on_toggle=on_format />
+                        <FacetGroup legend=strings::FACET_LENGTH id="length" options=length_options on_toggle=on_length />
+                        <FacetGroup legend=strings::FACET_PLATFORM id="platform" options=platform_options on_toggle=on_platform />
+                        <FacetGroup legend=strings::FACET_TOPIC id="topic" options=topic_options on_toggle=on_topic_facet />
+                    </div>
+                    <Show when=move || !filters.with(Filters::is_empty)>
+                        <button type="button" class="pp-button pp-button--quiet" on:click=move |_| update(Box::new(|f| *f = Filters { sort: f.sort, ..Filters::default() }))>
+                            {strings::CLEAR_FILTERS}
+                        </button>
+                    </Show>
+                </details>
+                <section class="pp-results" aria-label="Results">
+                    <p class="pp-results__count" role="status" aria-live="polite" data-testid="result-count">
+                        {move || format::shows(results.with(|r| r.hits.len()))}
+                    </p>
+                    <Show when=move || results.with(|r| r.hits.is_empty())>
+                        <div class="pp-empty" data-testid="empty">
+                            <p>{strings::EMPTY_TITLE}</p>
+                            {move || relaxation.get().map(|r| {
+                                let label = format!("{} {} ({})", strings::EMPTY_DROP, relaxation_label(&r.dropped), format::shows(r.hits));
+                                let f = r.filters.clone();
+                                view! {
+                                    <button type="button" class="pp-button" data-testid="relax" on:click=move |_| {
+                                        let f = f.clone();
+                                        update(Box::new(move |cur| *cur = f));
+                                    }>{label}</button>
+                                }
+                            })}
+                        </div>
+                    </Show>
+                    <ol class="pp-list">
+                        <For
+                            each=move || results.with(|r| r.hits.iter().map(|h| h.show).collect::<Vec<_>>())
+                            key=|i| *i
+                            let(i)
+                        >
+                            <li>
+                                <ShowCard catalog=catalog show=&catalog.shows[i] terms=terms on_topic=on_chip />
+                            </li>
+                        </For>
+                    </ol>
+                </section>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,7 @@
+mod browse;
+mod quiz;
+mod topics;
+
+pub use browse::BrowsePage;
+pub use quiz::QuizPage;
+pub use topics::TopicsPage;

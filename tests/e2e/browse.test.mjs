@@ -1,0 +1,109 @@
+import { test, before, after, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, ready, readJson } from "./support.mjs";
+
+let server, browser, session;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  if (!session) return;
+  const { problems, context } = session;
+  session = undefined;
+  await context.close();
+  assert.deepEqual(problems.console, [], "no console errors");
+  assert.deepEqual(problems.foreign, [], "no request leaves the page's origin");
+});
+
+async function visit(query = "") {
+  session = await open(browser, server.origin);
+  await session.page.goto(server.url + query);
+  await ready(session.page);
+  return session.page;
+}
+
+const count = async (page) => Number((await page.getByTestId("result-count").textContent()).split(" ")[0]);
+
+test("the release build served from a sub-path renders every catalog show", async () => {
+  const catalog = await readJson("data/catalog.json");
+  const page = await visit();
+  await page.getByTestId("show-card").first().waitFor();
+  assert.equal(await page.getByTestId("show-card").count(), catalog.shows.length);
+  assert.equal(await count(page), catalog.shows.length);
+  const asOf = await page.getByTestId("data-as-of").textContent();
+  assert.match(asOf, /Data as of .*\d{4}/);
+  assert.equal(await page.locator("#podpath .pp-skeleton").count(), 0, "skeleton replaced");
+});
+
+test("filtering by two facets narrows the list and updates the other facets' counts", async () => {
+  const page = await visit();
+  const total = await count(page);
+  const formatCount = async (key) =>
+    Number(await page.getByTestId("facet-format").locator(`[data-key="${key}"] + label .pp-count`).textContent());
+  const interviewsBefore = await formatCount("interview");
+  await page.getByLabel(/^Beginner/).check();
+  const afterLevel = await count(page);
+  assert.ok(afterLevel < total, `${afterLevel} < ${total}`);
+  const interviewsAfter = await formatCount("interview");
+  assert.ok(interviewsAfter < interviewsBefore, "format counts follow the level filter");
+  await page.getByLabel(/^Interviews/).check();
+  assert.equal(await count(page), interviewsAfter, "the count shown on a value is what ticking it leaves");
+  assert.match(page.url(), /level=beginner/);
+  assert.match(page.url(), /format=interview/);
+});
+
+test("search tolerates a typo and highlights the match as text", async () => {
+  const page = await visit();
+  await page.getByRole("searchbox").fill("skeptik");
+  await page.locator('[data-show="data-skeptic"]').waitFor();
+  assert.ok((await count(page)) >= 1);
+  const marked = await page.locator('[data-show="data-skeptic"] h3 mark').textContent();
+  assert.equal(marked, "Skeptic");
+});
+
+test("a shared URL restores the same view, and back/forward move between views", async () => {
+  const page = await visit("?level=advanced&active=1&sort=az");
+  assert.equal(await page.getByLabel(/^Advanced/).isChecked(), true);
+  assert.equal(await page.getByLabel(/^Still publishing/).isChecked(), true);
+  const titles = await page.locator('[data-testid="show-card"] h3').allTextContents();
+  assert.deepEqual(titles, [...titles].sort((a, b) => a.replace(/^The /, "").localeCompare(b.replace(/^The /, ""))));
+  await page.getByTestId("tab-topics").click();
+  await page.getByTestId("topic-index").waitFor();
+  assert.match(page.url(), /view=topics/);
+  await page.goBack();
+  await page.getByTestId("show-card").first().waitFor();
+  assert.equal(await page.getByLabel(/^Advanced/).isChecked(), true);
+  await page.goForward();
+  await page.getByTestId("topic-index").waitFor();
+});
+
+test("malformed URL parameters are ignored with a notice and the rest still applies", async () => {
+  const page = await visit("?level=beginner,wizard&bogus=1&sort=%FF");
+  await page.getByTestId("notice").waitFor();
+  const notice = await page.getByTestId("notice").textContent();
+  assert.match(notice, /bogus/);
+  assert.equal(await page.getByLabel(/^Beginner/).isChecked(), true);
+});
+
+test("an empty result offers to drop the most restrictive filter", async () => {
+  const page = await visit("?q=zzzzzz&level=beginner");
+  await page.getByTestId("empty").waitFor();
+  await page.getByTestId("relax").click();
+  assert.ok((await count(page)) > 0);
+});
+
+test("every external link is https and opens without opener or referrer", async () => {
+  const page = await visit();
+  const links = await page.locator("a[href^='http']").evaluateAll((as) => as.map((a) => [a.href, a.rel, a.target]));
+  assert.ok(links.length > 50);
+  for (const [href, rel, target] of links) {
+    assert.ok(href.startsWith("https://"), href);
+    assert.equal(rel, "noopener noreferrer", href);
+    assert.equal(target, "_blank", href);
+  }
+});

@@ -1,0 +1,89 @@
+// Shared harness for the end-to-end tests: serves the release dist/ from a sub-path on
+// loopback, launches the system Chromium, and records console errors and any request that
+// leaves the page's origin.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DIST = process.env.PODPATH_DIST ?? join(ROOT, "dist");
+export const BASE = "/blog/podpath/";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+};
+
+/// Serves `dir` under `base` (and `extra` paths → files) on 127.0.0.1 with optional headers.
+export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {} } = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = extra[path];
+    if (!file && path.startsWith(base)) {
+      const rel = normalize(path.slice(base.length) || "index.html");
+      if (rel.startsWith("..")) return void res.writeHead(403).end();
+      file = join(dir, rel.endsWith("/") ? rel + "index.html" : rel);
+    }
+    try {
+      if (!file || !(await stat(file)).isFile()) throw new Error("not found");
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, url: origin + base, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/// A fresh context and page that record console errors, page errors and foreign requests.
+export async function open(browser, origin, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = { console: [], foreign: [] };
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.console.push(msg.text());
+  });
+  page.on("pageerror", (err) => problems.console.push(String(err)));
+  context.on("request", (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) problems.foreign.push(url);
+  });
+  return { context, page, problems };
+}
+
+/// Waits until the app has replaced the static skeleton.
+export async function ready(page) {
+  await page.waitForSelector(".pp-main", { timeout: 20000 });
+}
+
+export async function readJson(rel) {
+  return JSON.parse(await readFile(join(ROOT, rel), "utf8"));
+}

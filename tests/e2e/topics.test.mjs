@@ -1,0 +1,36 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, ready } from "./support.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("a topic opens by URL, moves to a related topic by keyboard, and back returns", async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.goto(server.url + "?topic=mlops");
+  await ready(page);
+  await page.getByTestId("topic-detail").waitFor();
+  assert.equal(await page.getByTestId("topic-detail").getAttribute("data-topic"), "mlops");
+  assert.equal(await page.locator(".pp-topic h2").textContent(), "MLOps");
+  const first = page.getByTestId("related").locator("a").first();
+  const target = new URL(await first.getAttribute("href"), page.url()).searchParams.get("topic");
+  await first.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((t) => document.querySelector('[data-testid="topic-detail"]')?.dataset.topic === t, target);
+  assert.match(page.url(), new RegExp(`topic=${target}`));
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[data-testid="topic-detail"]')?.dataset.topic === "mlops");
+  const episodes = page.getByTestId("topic-episodes").locator("a");
+  assert.ok((await episodes.count()) > 0, "MLOps cites episodes");
+  assert.match(await episodes.first().getAttribute("href"), /^https:\/\/datatalks\.club\//);
+  await context.close();
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.foreign, []);
+});

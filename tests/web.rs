@@ -1,0 +1,155 @@
+//! Component tests in a real browser (headless Chromium and Firefox through
+//! wasm-bindgen-test-runner): mount the app into a fresh element, interact, assert the DOM.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use podpath::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Event, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the app into its own `<section>` on a clean URL; the handle unmounts on drop.
+fn mount_app() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
+    let window = web_sys::window().expect("window");
+    let path = window.location().pathname().expect("path");
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .expect("reset URL");
+    let document = window.document().expect("document");
+    let section: HtmlElement = document
+        .create_element("section")
+        .expect("section")
+        .unchecked_into();
+    document
+        .body()
+        .expect("body")
+        .append_child(&section)
+        .expect("append");
+    let handle = mount_to(section.clone(), App);
+    (section, handle)
+}
+
+fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into()
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn count(root: &HtmlElement, selector: &str) -> u32 {
+    root.query_selector_all(selector)
+        .expect("valid selector")
+        .length()
+}
+
+#[wasm_bindgen_test]
+async fn header_names_the_product_and_offers_three_views() {
+    let (root, _app) = mount_app();
+    tick().await;
+    assert_eq!(text(&root, ".pp-brand__name"), "podpath");
+    assert_eq!(text(&root, "[data-testid=tab-browse]"), "Find");
+    assert_eq!(text(&root, "[data-testid=tab-quiz]"), "Quiz");
+    assert_eq!(text(&root, "[data-testid=tab-topics]"), "Topics");
+    assert_eq!(
+        find(&root, "[data-testid=tab-browse]")
+            .get_attribute("aria-current")
+            .as_deref(),
+        Some("page")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn browse_lists_every_show_and_search_narrows_the_list() {
+    let (root, _app) = mount_app();
+    tick().await;
+    let all = count(&root, "[data-testid=show-card]");
+    assert!(all >= 23, "{all} cards");
+    assert_eq!(
+        text(&root, "[data-testid=result-count]"),
+        format!("{all} shows")
+    );
+
+    let input: HtmlInputElement = find(&root, "#pp-search").unchecked_into();
+    input.set_value("katie malone");
+    input
+        .dispatch_event(&Event::new("input").expect("event"))
+        .expect("dispatch");
+    tick().await;
+    assert_eq!(text(&root, "[data-testid=result-count]"), "1 show");
+    assert_eq!(
+        find(&root, "[data-testid=show-card]")
+            .get_attribute("data-show")
+            .as_deref(),
+        Some("linear-digressions")
+    );
+    assert_eq!(
+        text(&root, "[data-testid=show-card] .pp-card__hosts mark"),
+        "Katie"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn ticking_a_facet_filters_and_disables_values_that_would_leave_nothing() {
+    let (root, _app) = mount_app();
+    tick().await;
+    let all = count(&root, "[data-testid=show-card]");
+    let beginner: HtmlInputElement = find(&root, "#pp-level-beginner").unchecked_into();
+    beginner.click();
+    tick().await;
+    let narrowed = count(&root, "[data-testid=show-card]");
+    assert!(narrowed < all && narrowed > 0, "{narrowed} of {all}");
+    for i in 0..count(&root, "[data-testid=facet-format] input") {
+        let input: HtmlInputElement = root
+            .query_selector_all("[data-testid=facet-format] input")
+            .expect("selector")
+            .item(i)
+            .expect("input")
+            .unchecked_into();
+        let label = input
+            .next_element_sibling()
+            .expect("label")
+            .text_content()
+            .unwrap_or_default();
+        assert_eq!(
+            input.disabled(),
+            label.ends_with('0') && !label.ends_with("10"),
+            "{label}"
+        );
+    }
+    assert!(web_sys::window()
+        .expect("window")
+        .location()
+        .search()
+        .expect("search")
+        .contains("level=beginner"));
+}
+
+#[wasm_bindgen_test]
+async fn topics_tab_opens_the_index_and_a_topic_page() {
+    let (root, _app) = mount_app();
+    tick().await;
+    find(&root, "[data-testid=tab-topics]").click();
+    tick().await;
+    assert!(count(&root, "[data-testid=topic-index]") == 1);
+    assert!(count(&root, ".pp-topic-list a") >= 272);
+    let mlops = root
+        .query_selector("a[href$='topic=mlops']")
+        .expect("selector")
+        .expect("a link to the MLOps topic")
+        .unchecked_into::<HtmlElement>();
+    mlops.click();
+    tick().await;
+    assert_eq!(text(&root, ".pp-topic h2"), "MLOps");
+    assert!(count(&root, "[data-testid=related] a") > 3);
+}
