@@ -23,15 +23,16 @@ PASSED=0
 FAILED=0
 CURRENT=""
 count_results() {
-  local log="$1" p f
   # cargo test / wasm-bindgen-test: "test result: ok. 16 passed; 0 failed; ..."
-  p=$(grep -hoE 'test result: [A-Za-z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
-  f=$(grep -hoE '[0-9]+ passed; [0-9]+ failed' "$log" | awk '{s+=$3} END {print s+0}')
-  # node --test: "# pass 8" / "# fail 0"
-  p=$((p + $(grep -hE '^# pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')))
-  f=$((f + $(grep -hE '^# fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')))
-  PASSED=$((PASSED + p))
-  FAILED=$((FAILED + f))
+  # node --test: "# pass 8" and "# fail 0"
+  local counts
+  counts=$(awk '
+    /test result: / { for (i = 1; i < NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+    /^# pass [0-9]+/ { p += $3 }
+    /^# fail [0-9]+/ { f += $3 }
+    END { print p + 0, f + 0 }' "$1")
+  PASSED=$((PASSED + ${counts% *}))
+  FAILED=$((FAILED + ${counts#* }))
 }
 summary() {
   local status=$?

@@ -11,6 +11,8 @@ pub mod dates;
 pub mod filter;
 pub mod links;
 pub mod model;
+pub mod quiz;
+pub mod recommend;
 pub mod search;
 pub mod text;
 pub mod url_state;

@@ -1,0 +1,479 @@
+//! Recommendations that explain themselves.
+//!
+//! Each show gets a score from independent signals; every signal that fires adds a
+//! [`Reason`] (or a [`Caution`]) so the visitor sees why a show was picked. The signals:
+//!
+//! | signal | points |
+//! |---|---|
+//! | level: the show is aimed at the verdict level | +30; one level away +8; two levels away −30 (caution) |
+//! | topics the visitor picked that the show covers | +14 each, at most 3 |
+//! | the goal's topics (e.g. production → MLOps, ML system design) | +10 for the first, +4 for each further, at most 2 |
+//! | goal and level together: research goal + advanced show, career switch + beginner show | +6 |
+//! | preferred format present | +12 (news +16: news listeners want little else); absent −6 |
+//! | typical episode length within the time given | +12; shortest episode longer than that −18 (caution) |
+//! | regular updates (the seed article's criterion): active or revived | +8; ended −6 (caution); unknown −2 |
+//! | expertise of hosts and guests: interview format | +3 |
+//! | content depth: advanced listener and advanced show | +4 |
+//! | accessibility: beginner listener and explainer format | +4 |
+//!
+//! Ended shows stay eligible (their archive can be excellent) but need other strengths to
+//! beat live ones. Very long episodes are only penalised when the visitor gave a time limit.
+//! Ties break by title, then id, so the same answers always give the same picks. Diversity:
+//! picks are taken greedily, and a show loses 6 points for each already-picked show that
+//! shares its main topic, so the top five are not five takes on one subject.
+
+use crate::catalog::Catalog;
+use crate::model::{Cadence, Format, IsoDate, LengthRange, Level, Show, Status, TopicId};
+use crate::quiz::{verdict, Answers, EpisodeTime, FormatPref, Goal, Verdict, WeeklyTime};
+use std::collections::BTreeSet;
+
+/// Why a show was picked, as data: the UI turns each into a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// Aimed at the listener's level.
+    LevelFit(Level),
+    /// A step up from the listener's level: room to grow.
+    StepUp(Level),
+    /// Covers topics the listener picked.
+    PickedTopics(Vec<TopicId>),
+    /// Covers topics that serve the listener's goal.
+    GoalTopics(Goal, Vec<TopicId>),
+    /// The preferred format.
+    FormatFit(FormatPref),
+    /// Episodes fit the time given.
+    LengthFits(LengthRange, EpisodeTime),
+    /// Still publishing, with its cadence.
+    Active(Cadence),
+    /// Explainers for a beginner.
+    Accessible,
+    /// Research-level depth for an advanced listener.
+    Depth,
+    /// Fallback fact: the topics it covers.
+    Covers(Vec<TopicId>),
+}
+
+/// A warning that comes with a pick.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Caution {
+    /// Ended; the last episode date if known.
+    Ended(Option<IsoDate>),
+    /// Episodes are longer than the time given.
+    LongEpisodes(LengthRange),
+    /// Aimed at listeners further along (or newer) than the visitor.
+    LevelGap(Level),
+    /// Whether it still publishes could not be confirmed.
+    StatusUnknown,
+}
+
+/// One recommended show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pick {
+    /// Index into `Catalog::shows`.
+    pub show: usize,
+    pub score: i32,
+    pub reasons: Vec<Reason>,
+    pub cautions: Vec<Caution>,
+}
+
+/// A concrete episode to start with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EpisodePick {
+    pub title: String,
+    pub url: String,
+    pub minutes: Option<u32>,
+    /// The show it belongs to (index into `Catalog::shows`), if in the catalog.
+    pub show: Option<usize>,
+    /// Topics of the visitor's it covers (DataTalks.Club episodes).
+    pub topics: Vec<TopicId>,
+    /// Longer than the time given: suggested only because too few episodes fit.
+    pub longer_than_asked: bool,
+}
+
+/// One week of the listening plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanWeek {
+    pub week: u8,
+    /// (show index, number of episodes); week 1 plays the start-here episodes instead.
+    pub shows: Vec<(usize, u32)>,
+    pub start_here: Vec<usize>,
+}
+
+/// The whole answer to a quiz.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recommendation {
+    pub verdict: Verdict,
+    pub picks: Vec<Pick>,
+    pub episodes: Vec<EpisodePick>,
+    pub episodes_per_week: u32,
+    pub plan: Vec<PlanWeek>,
+}
+
+/// Topics that serve a goal (ids missing from the graph simply never match).
+pub fn goal_topics(goal: Goal) -> &'static [&'static str] {
+    match goal {
+        Goal::SwitchCareer => &[
+            "career-growth",
+            "career-transitions-in-data",
+            "job-search",
+            "data-science-careers",
+            "data-scientist-role",
+        ],
+        Goal::Fundamentals => &[
+            "machine-learning",
+            "deep-learning",
+            "data-science",
+            "statistics",
+        ],
+        Goal::Research => &[
+            "applied-research",
+            "deep-learning",
+            "ai",
+            "reinforcement-learning",
+            "llms",
+        ],
+        Goal::Production => &[
+            "mlops",
+            "machine-learning-system-design",
+            "llm-production-patterns",
+            "llmops",
+            "model-monitoring",
+            "ml-platforms",
+            "machine-learning-infrastructure",
+            "data-engineering",
+        ],
+        Goal::Lead => &[
+            "leadership",
+            "data-strategy",
+            "data-teams",
+            "machine-learning-for-business",
+            "data-science-for-managers",
+            "responsible-ai-and-governance",
+        ],
+    }
+}
+
+fn level_distance(a: Level, b: Level) -> u8 {
+    (a as u8).abs_diff(b as u8)
+}
+
+fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
+    let mut score = 0i32;
+    let mut reasons = Vec::new();
+    let mut cautions = Vec::new();
+
+    let nearest = show
+        .levels
+        .iter()
+        .map(|&l| level_distance(l, level))
+        .min()
+        .unwrap_or(2);
+    match nearest {
+        0 => {
+            score += 30;
+            reasons.push(Reason::LevelFit(level));
+        }
+        1 => {
+            score += 8;
+            if let Some(&above) = show.levels.iter().find(|&&l| l > level) {
+                reasons.push(Reason::StepUp(above));
+            }
+        }
+        _ => {
+            score -= 30;
+            if let Some(&l) = show.levels.first() {
+                cautions.push(Caution::LevelGap(l));
+            }
+        }
+    }
+
+    let picked: Vec<TopicId> = show
+        .topics
+        .iter()
+        .filter(|t| answers.topics.contains(*t))
+        .cloned()
+        .collect();
+    if !picked.is_empty() {
+        score += 14 * picked.len().min(3) as i32;
+        reasons.push(Reason::PickedTopics(picked.clone()));
+    }
+
+    if let Some(goal) = answers.goal {
+        let wanted = goal_topics(goal);
+        let hits: Vec<TopicId> = show
+            .topics
+            .iter()
+            .filter(|t| wanted.contains(&t.as_str()) && !picked.contains(t))
+            .cloned()
+            .collect();
+        if !hits.is_empty() {
+            score += 10 + 4 * (hits.len().min(3) as i32 - 1);
+            reasons.push(Reason::GoalTopics(goal, hits));
+        }
+        let goal_level = match goal {
+            Goal::Research => show.levels.contains(&Level::Advanced),
+            Goal::SwitchCareer => show.levels.contains(&Level::Beginner),
+            _ => false,
+        };
+        if goal_level {
+            score += 6;
+        }
+    }
+
+    if let Some(pref) = answers.format {
+        let wanted = match pref {
+            FormatPref::Interviews => Some(Format::Interview),
+            FormatPref::Explainers => Some(Format::Explainer),
+            FormatPref::News => Some(Format::News),
+            FormatPref::Any => None,
+        };
+        if let Some(f) = wanted {
+            if show.formats.contains(&f) {
+                score += if f == Format::News { 16 } else { 12 };
+                reasons.push(Reason::FormatFit(pref));
+            } else {
+                score -= 6;
+            }
+        }
+    }
+
+    if let (Some(time), Some(len)) = (answers.episode, show.length) {
+        if time != EpisodeTime::Any {
+            if len.min > time.max_minutes() {
+                score -= 18;
+                cautions.push(Caution::LongEpisodes(len));
+            } else {
+                score += 12;
+                reasons.push(Reason::LengthFits(len, time));
+            }
+        }
+    }
+
+    match show.status {
+        Status::Active | Status::Revived => {
+            score += 8;
+            reasons.push(Reason::Active(show.cadence));
+        }
+        Status::Ended => {
+            score -= 6;
+            cautions.push(Caution::Ended(show.last_episode.clone()));
+        }
+        Status::Unknown => {
+            score -= 2;
+            cautions.push(Caution::StatusUnknown);
+        }
+    }
+
+    if show.formats.contains(&Format::Interview) {
+        score += 3;
+    }
+    if level == Level::Advanced && show.levels.contains(&Level::Advanced) {
+        score += 4;
+        reasons.push(Reason::Depth);
+    }
+    if level == Level::Beginner && show.formats.contains(&Format::Explainer) {
+        score += 4;
+        reasons.push(Reason::Accessible);
+    }
+    if reasons.len() < 2 {
+        reasons.push(Reason::Covers(
+            show.topics.iter().take(3).cloned().collect(),
+        ));
+    }
+    Pick {
+        show: 0,
+        score,
+        reasons,
+        cautions,
+    }
+}
+
+/// Diversity penalty per already-picked show sharing the main topic.
+const SAME_TOPIC_PENALTY: i32 = 6;
+/// How many episodes to suggest at most, and at least when the data allows.
+const MAX_EPISODES: usize = 5;
+const MIN_EPISODES: usize = 3;
+
+/// Scores every show and returns the top `n` with reasons, start-here episodes and a plan.
+pub fn recommend(catalog: &Catalog, answers: &Answers, n: usize) -> Recommendation {
+    let verdict = verdict(answers);
+    let mut candidates: Vec<Pick> = catalog
+        .shows
+        .iter()
+        .enumerate()
+        .map(|(i, show)| Pick {
+            show: i,
+            ..score_show(show, answers, verdict.level)
+        })
+        .collect();
+
+    let mut picks: Vec<Pick> = Vec::new();
+    while picks.len() < n && !candidates.is_empty() {
+        let adjusted = |p: &Pick| {
+            let main = catalog.shows[p.show].topics.first();
+            let clashes = picks
+                .iter()
+                .filter(|q| catalog.shows[q.show].topics.first() == main)
+                .count() as i32;
+            p.score - SAME_TOPIC_PENALTY * clashes
+        };
+        let mut best = 0;
+        for i in 1..candidates.len() {
+            let (a, b) = (&candidates[i], &candidates[best]);
+            let (sa, sb) = (adjusted(a), adjusted(b));
+            let (ta, tb) = (&catalog.shows[a.show], &catalog.shows[b.show]);
+            if sa > sb
+                || (sa == sb
+                    && (ta.title.as_str(), ta.id.as_str()) < (tb.title.as_str(), tb.id.as_str()))
+            {
+                best = i;
+            }
+        }
+        let mut pick = candidates.swap_remove(best);
+        pick.score = adjusted(&pick);
+        picks.push(pick);
+    }
+
+    let episodes = start_episodes(catalog, answers, &picks);
+    let weekly = answers.weekly.unwrap_or(WeeklyTime::Two).minutes();
+    let typical = answers
+        .episode
+        .unwrap_or(EpisodeTime::Medium)
+        .typical_minutes();
+    let per_week = (weekly / typical.max(1)).max(1);
+    let plan = plan(&picks, episodes.len(), per_week);
+    Recommendation {
+        verdict,
+        picks,
+        episodes,
+        episodes_per_week: per_week,
+        plan,
+    }
+}
+
+fn start_episodes(catalog: &Catalog, answers: &Answers, picks: &[Pick]) -> Vec<EpisodePick> {
+    let max = answers.episode.unwrap_or(EpisodeTime::Any).max_minutes();
+    let fits = |m: Option<u32>| m.is_none_or(|m| m <= u32::from(max));
+    let mut out: Vec<EpisodePick> = Vec::new();
+    // First the shows' own "start here" episodes, in pick order.
+    for p in picks {
+        for ep in &catalog.shows[p.show].start_here {
+            let minutes = ep.minutes.map(u32::from);
+            if fits(minutes) && out.len() < MAX_EPISODES - 1 && !out.iter().any(|e| e.url == ep.url)
+            {
+                out.push(EpisodePick {
+                    title: ep.title.clone(),
+                    url: ep.url.clone(),
+                    minutes,
+                    show: Some(p.show),
+                    topics: Vec::new(),
+                    longer_than_asked: false,
+                });
+            }
+        }
+    }
+    // Then DataTalks.Club episodes on the visitor's topics (or the goal's), shortest-fitting
+    // and most recent first.
+    let mut wanted: BTreeSet<&str> = answers.topics.iter().map(TopicId::as_str).collect();
+    if let Some(goal) = answers.goal {
+        wanted.extend(goal_topics(goal).iter().copied());
+    }
+    let dtc_show = catalog
+        .shows
+        .iter()
+        .position(|s| s.id == catalog.episodes_show);
+    let on_topic = |e: &crate::model::Episode| -> Vec<TopicId> {
+        let mut topics: Vec<TopicId> = e
+            .topics
+            .iter()
+            .filter(|t| wanted.contains(t.as_str()))
+            .cloned()
+            .collect();
+        for t in &wanted {
+            if !topics.iter().any(|x| x.as_str() == *t)
+                && catalog.episodes_for_topic(t).any(|x| x.id == e.id)
+            {
+                topics.push(TopicId((*t).to_owned()));
+            }
+        }
+        topics
+    };
+    let mut scored: Vec<(&crate::model::Episode, Vec<TopicId>)> = catalog
+        .episodes
+        .iter()
+        .filter(|e| e.minutes().is_some())
+        .map(|e| (e, on_topic(e)))
+        .filter(|(_, topics)| !topics.is_empty())
+        .collect();
+    // Best topic overlap first, then most recent.
+    scored.sort_by(|a, b| {
+        b.1.len()
+            .cmp(&a.1.len())
+            .then_with(|| b.0.date.cmp(&a.0.date))
+            .then_with(|| a.0.id.cmp(&b.0.id))
+    });
+    let (fitting, longer): (Vec<_>, Vec<_>) =
+        scored.into_iter().partition(|(e, _)| fits(e.minutes()));
+    for (e, topics) in fitting {
+        if out.len() >= MAX_EPISODES {
+            break;
+        }
+        out.push(EpisodePick {
+            title: e.title.clone(),
+            url: e.url.clone(),
+            minutes: e.minutes(),
+            show: dtc_show,
+            topics,
+            longer_than_asked: false,
+        });
+    }
+    // Too few fit the time given: offer the shortest of the rest, marked as longer.
+    let mut longer = longer;
+    longer.sort_by_key(|(e, _)| e.minutes());
+    for (e, topics) in longer {
+        if out.len() >= MIN_EPISODES {
+            break;
+        }
+        out.push(EpisodePick {
+            title: e.title.clone(),
+            url: e.url.clone(),
+            minutes: e.minutes(),
+            show: dtc_show,
+            topics,
+            longer_than_asked: true,
+        });
+    }
+    out
+}
+
+fn plan(picks: &[Pick], episodes: usize, per_week: u32) -> Vec<PlanWeek> {
+    let mut weeks = Vec::new();
+    let first: Vec<usize> = (0..episodes.min(per_week as usize).max(1).min(episodes)).collect();
+    weeks.push(PlanWeek {
+        week: 1,
+        shows: Vec::new(),
+        start_here: first,
+    });
+    // Weeks 2–4 rotate through the top three picks, as many episodes as the time allows.
+    let top: Vec<usize> = picks.iter().take(3).map(|p| p.show).collect();
+    if top.is_empty() {
+        return weeks;
+    }
+    let mut next = 0usize;
+    for week in 2..=4u8 {
+        let mut shows: Vec<(usize, u32)> = Vec::new();
+        for _ in 0..per_week {
+            let s = top[next % top.len()];
+            next += 1;
+            match shows.iter_mut().find(|(x, _)| *x == s) {
+                Some((_, n)) => *n += 1,
+                None => shows.push((s, 1)),
+            }
+        }
+        weeks.push(PlanWeek {
+            week,
+            shows,
+            start_here: Vec::new(),
+        });
+    }
+    weeks
+}
