@@ -5,9 +5,11 @@ mod app;
 mod browser;
 mod components;
 mod data;
+mod download;
 mod format;
 mod pages;
 mod state;
+mod storage;
 pub mod strings;
 
 pub use app::App;

@@ -29,9 +29,16 @@ pub const FACET_PLATFORM: &str = "Listen on";
 pub const FACET_STATUS: &str = "Status";
 pub const ACTIVE_ONLY: &str = "Still publishing";
 pub const CLEAR_FILTERS: &str = "Clear all";
+pub const SHOW_ALL: &str = "Show all";
+pub const SHOW_FEWER: &str = "Show fewer";
 pub const SORT_LABEL: &str = "Sort by";
 pub const EMPTY_TITLE: &str = "No show matches all of these filters.";
 pub const EMPTY_DROP: &str = "Remove";
+pub const LIST_LABEL: &str = "List";
+pub const LIST_SHOWS: &str = "Shows";
+pub const LIST_EPISODES: &str = "DataTalks.Club episodes";
+pub const EPISODES_MORE: &str = "Showing the first 50. Narrow the list to see the rest of";
+pub const COPY_LINK: &str = "Copy link";
 
 // Show card
 pub const HOSTED_BY: &str = "Hosted by";
@@ -129,5 +136,198 @@ pub fn view(v: podpath_engine::url_state::View) -> &'static str {
         Browse => VIEW_BROWSE,
         Quiz => VIEW_QUIZ,
         Topics => VIEW_TOPICS,
+    }
+}
+
+// Quiz
+pub const QUIZ_PROGRESS: &str = "Question";
+pub const QUIZ_OF: &str = "of";
+pub const QUIZ_BACK: &str = "Back";
+pub const QUIZ_SKIP: &str = "Skip";
+pub const QUIZ_NEXT: &str = "Next";
+pub const QUIZ_FINISH: &str = "See my picks";
+pub const QUIZ_INTRO: &str =
+    "Seven quick questions about your background, goals and time. Skip any you like.";
+pub const QUIZ_TIME_EPISODE: &str = "How long can one episode be?";
+pub const QUIZ_TIME_WEEK: &str = "How much time per week?";
+pub const QUIZ_SAVED_RESET: &str = "Your saved quiz answers were from another version of podpath and could not be read, so the quiz starts fresh.";
+pub const QUIZ_NO_STORAGE: &str = "This browser does not let podpath save anything, so your answers and picks will not be kept after you leave.";
+pub const RESULT_LEVEL: &str = "Your level:";
+pub const RESULT_PICKS: &str = "Shows for you";
+pub const RESULT_WHY: &str = "Why";
+pub const RESULT_MIND: &str = "Keep in mind";
+pub const RESULT_EPISODES: &str = "Start with these episodes";
+pub const RESULT_LONGER: &str = "longer than you asked for";
+pub const RESULT_PLAN: &str = "Your first weeks";
+pub const RESULT_SAVE: &str = "Save picks on this device";
+pub const RESULT_SAVED: &str = "Saved on this device.";
+pub const RESULT_NOT_SAVED: &str = "Could not save: this browser blocks storage.";
+pub const RESULT_OPML: &str = "Export OPML";
+pub const RESULT_OPML_NOTE: &str = "Not in the OPML file (no public RSS feed):";
+pub const RESULT_COPY: &str = "Copy share link";
+pub const RESULT_COPIED: &str = "Link copied.";
+pub const RESULT_COPY_FAILED: &str = "Copy failed; the link is in the address bar.";
+pub const RESULT_RETAKE: &str = "Retake the quiz";
+pub const RESULT_BROWSE: &str = "Browse with these filters";
+
+/// One quiz question: its title and its options as (key, label).
+pub struct Question {
+    pub title: &'static str,
+    pub options: &'static [(&'static str, &'static str)],
+}
+
+pub const Q_BACKGROUND: Question = Question {
+    title: "How much machine learning have you done?",
+    options: &[
+        ("none", "None yet: I am curious"),
+        ("courses", "Some courses or tutorials"),
+        ("work", "I work with models"),
+        ("research", "I do ML research"),
+    ],
+};
+pub const Q_MATH: Question = Question {
+    title: "How comfortable are you with maths (linear algebra, probability)?",
+    options: &[("low", "Not much"), ("some", "Somewhat"), ("high", "Very")],
+};
+pub const Q_CODING: Question = Question {
+    title: "How much do you code?",
+    options: &[
+        ("low", "Rarely or never"),
+        ("some", "Sometimes"),
+        ("high", "Every day"),
+    ],
+};
+pub const Q_GOAL: Question = Question {
+    title: "What do you want from listening?",
+    options: &[
+        ("switch", "Switch careers into data or ML"),
+        ("fundamentals", "Learn the fundamentals"),
+        ("research", "Stay current with research"),
+        ("production", "Put models into production (MLOps)"),
+        ("lead", "Lead a data team or the business side"),
+    ],
+};
+pub const Q_EPISODE: Question = Question {
+    title: QUIZ_TIME_EPISODE,
+    options: &[
+        ("short", "Under 25 minutes"),
+        ("medium", "Up to about 50 minutes"),
+        ("long", "Up to about 90 minutes"),
+        ("any", "Any length"),
+    ],
+};
+pub const Q_WEEK: Question = Question {
+    title: QUIZ_TIME_WEEK,
+    options: &[
+        ("1", "About an hour"),
+        ("2", "About two hours"),
+        ("4", "About four hours"),
+        ("8", "Eight hours or more"),
+    ],
+};
+pub const Q_FORMAT: Question = Question {
+    title: "What kind of episode do you enjoy most?",
+    options: &[
+        (
+            "interviews",
+            "Interviews with practitioners and researchers",
+        ),
+        ("explainers", "Explainers of one idea at a time"),
+        ("news", "News and what changed this week"),
+        ("any", "No preference"),
+    ],
+};
+pub const Q_TOPICS_TITLE: &str = "Which topics interest you? Pick any.";
+pub const Q_TIME_TITLE: &str = "How much time do you have?";
+
+pub fn goal(g: podpath_engine::quiz::Goal) -> &'static str {
+    use podpath_engine::quiz::Goal::*;
+    match g {
+        SwitchCareer => "switching careers",
+        Fundamentals => "learning the fundamentals",
+        Research => "staying current with research",
+        Production => "putting models into production",
+        Lead => "leading a data team",
+    }
+}
+
+fn cadence(c: podpath_engine::Cadence) -> &'static str {
+    use podpath_engine::Cadence::*;
+    match c {
+        Daily => "new episodes every day",
+        Weekly => "new episodes every week",
+        Biweekly => "new episodes every two weeks",
+        Monthly => "new episodes every month",
+        Irregular => "new episodes from time to time",
+        Unknown => "still publishing",
+    }
+}
+
+fn join_topics(catalog: &podpath_engine::Catalog, topics: &[podpath_engine::TopicId]) -> String {
+    let titles: Vec<&str> = topics
+        .iter()
+        .map(|t| catalog.topic_title(t.as_str()))
+        .collect();
+    match titles.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A recommendation reason as a sentence fragment.
+pub fn reason(catalog: &podpath_engine::Catalog, r: &podpath_engine::recommend::Reason) -> String {
+    use podpath_engine::quiz::{EpisodeTime, FormatPref};
+    use podpath_engine::recommend::Reason::*;
+    match r {
+        LevelFit(l) => format!("Aimed at {} listeners, like you", level(*l).to_lowercase()),
+        StepUp(l) => format!(
+            "A step up to {} level when you are ready",
+            level(*l).to_lowercase()
+        ),
+        PickedTopics(t) => format!("Covers {}, which you picked", join_topics(catalog, t)),
+        GoalTopics(g, t) => format!(
+            "Covers {}: useful for {}",
+            join_topics(catalog, t),
+            goal(*g)
+        ),
+        FormatFit(FormatPref::Interviews) => {
+            "Interviews with people who build and research ML, as you prefer".to_owned()
+        }
+        FormatFit(FormatPref::Explainers) => {
+            "Explains one idea at a time, as you prefer".to_owned()
+        }
+        FormatFit(FormatPref::News) => "Keeps you up to date with news, as you asked".to_owned(),
+        FormatFit(FormatPref::Any) => String::new(),
+        LengthFits(len, t) => {
+            let fit = match t {
+                EpisodeTime::Short => "a short commute",
+                EpisodeTime::Medium => "the time you have",
+                EpisodeTime::Long | EpisodeTime::Any => "a long listen",
+            };
+            format!("Episodes of {} fit {fit}", crate::format::length(*len))
+        }
+        Active(c) => format!("Active: {}", cadence(*c)),
+        Accessible => "Explainers that assume no background".to_owned(),
+        Depth => "Goes deep: research-level conversations".to_owned(),
+        Covers(t) => format!("Covers {}", join_topics(catalog, t)),
+    }
+}
+
+/// A caution as a sentence.
+pub fn caution(c: &podpath_engine::recommend::Caution) -> String {
+    use podpath_engine::recommend::Caution::*;
+    match c {
+        Ended(Some(d)) => format!(
+            "Ended in {}: the archive is still worth it",
+            d.as_str().get(..4).unwrap_or(d.as_str())
+        ),
+        Ended(None) => "No longer publishing: the archive is still worth it".to_owned(),
+        LongEpisodes(len) => format!(
+            "Episodes run {}, longer than you asked for",
+            crate::format::length(*len)
+        ),
+        LevelGap(l) => format!("Aimed at {} listeners", level(*l).to_lowercase()),
+        StatusUnknown => "We could not confirm it still publishes new episodes".to_owned(),
     }
 }

@@ -42,6 +42,8 @@ pub struct Catalog {
     episode_index: HashMap<String, usize>,
     shows_by_topic: Vec<Vec<usize>>,
     episodes_by_topic: Vec<Vec<usize>>,
+    /// For each episode, the topics whose wiki page cites it.
+    citing: Vec<Vec<usize>>,
 }
 
 impl Catalog {
@@ -117,6 +119,14 @@ impl Catalog {
                 }
             }
         }
+        let mut citing = vec![Vec::new(); episodes.episodes.len()];
+        for (ti, topic) in topics.topics.iter().enumerate() {
+            for e in &topic.episodes {
+                if let Some(&ei) = episode_index.get(e.as_str()) {
+                    citing[ei].push(ti);
+                }
+            }
+        }
         for list in &mut episodes_by_topic {
             list.sort_unstable();
             list.dedup();
@@ -135,6 +145,7 @@ impl Catalog {
             episode_index,
             shows_by_topic,
             episodes_by_topic,
+            citing,
         }
     }
 
@@ -177,6 +188,15 @@ impl Catalog {
             .into_iter()
             .flatten()
             .filter_map(|&e| self.episodes.get(e))
+    }
+
+    /// Topics whose wiki page cites the episode at `index`.
+    pub fn topics_citing(&self, index: usize) -> impl Iterator<Item = &TopicId> {
+        self.citing
+            .get(index)
+            .into_iter()
+            .flatten()
+            .filter_map(|&t| self.topics.get(t).map(|t| &t.id))
     }
 
     /// Episodes that belong to a show (only DataTalks.Club episodes are shipped).

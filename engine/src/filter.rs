@@ -138,6 +138,8 @@ pub struct Filters {
     pub platforms: BTreeSet<Platform>,
     pub active_only: bool,
     pub sort: Sort,
+    /// List DataTalks.Club episodes instead of shows.
+    pub episodes: bool,
 }
 
 impl Filters {

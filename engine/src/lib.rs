@@ -8,9 +8,11 @@
 
 pub mod catalog;
 pub mod dates;
+pub mod episodes;
 pub mod filter;
 pub mod links;
 pub mod model;
+pub mod opml;
 pub mod quiz;
 pub mod recommend;
 pub mod search;

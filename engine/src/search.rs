@@ -70,6 +70,30 @@ impl Term {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     docs: Vec<Vec<Word>>,
+    /// One document per episode: its title and guests.
+    episode_docs: Vec<Vec<Word>>,
+}
+
+/// Folds `(text, weight)` fields into a sorted, de-duplicated word list.
+fn document<'a>(fields: impl IntoIterator<Item = (&'a str, u8)>) -> Vec<Word> {
+    let mut best: HashMap<String, u8> = HashMap::new();
+    for (text, weight) in fields {
+        for w in words(text) {
+            let e = best.entry(w).or_insert(weight);
+            *e = (*e).max(weight);
+        }
+    }
+    let mut doc: Vec<Word> = best
+        .into_iter()
+        .map(|(text, weight)| Word {
+            chars: text.chars().collect(),
+            text,
+            weight,
+        })
+        .collect();
+    // Sorted so that scoring is deterministic whatever the hash order.
+    doc.sort_by(|a, b| a.text.cmp(&b.text));
+    doc
 }
 
 impl SearchIndex {
@@ -78,44 +102,33 @@ impl SearchIndex {
             .shows
             .iter()
             .map(|show| {
-                let mut best: HashMap<String, u8> = HashMap::new();
-                let mut add = |text: &str, weight: u8| {
-                    for w in words(text) {
-                        let e = best.entry(w).or_insert(weight);
-                        *e = (*e).max(weight);
-                    }
-                };
-                add(&show.title, W_TITLE);
-                for h in &show.hosts {
-                    add(h, W_HOSTS);
-                }
-                for t in &show.topics {
-                    add(catalog.topic_title(t.as_str()), W_TOPICS);
-                }
-                add(&show.description, W_TEXT);
-                for ep in &show.start_here {
-                    add(&ep.title, W_TEXT);
-                }
+                let mut fields: Vec<(&str, u8)> =
+                    vec![(&show.title, W_TITLE), (&show.description, W_TEXT)];
+                fields.extend(show.hosts.iter().map(|h| (h.as_str(), W_HOSTS)));
+                fields.extend(
+                    show.topics
+                        .iter()
+                        .map(|t| (catalog.topic_title(t.as_str()), W_TOPICS)),
+                );
+                fields.extend(show.start_here.iter().map(|e| (e.title.as_str(), W_TEXT)));
                 for ep in catalog.episodes_of(show.id.as_str()) {
-                    add(&ep.title, W_TEXT);
-                    for g in &ep.guests {
-                        add(g, W_TEXT);
-                    }
+                    fields.push((&ep.title, W_TEXT));
+                    fields.extend(ep.guests.iter().map(|g| (g.as_str(), W_TEXT)));
                 }
-                let mut doc: Vec<Word> = best
-                    .into_iter()
-                    .map(|(text, weight)| Word {
-                        chars: text.chars().collect(),
-                        text,
-                        weight,
-                    })
-                    .collect();
-                // Sorted so that scoring is deterministic whatever the hash order.
-                doc.sort_by(|a, b| a.text.cmp(&b.text));
-                doc
+                document(fields)
             })
             .collect();
-        SearchIndex { docs }
+        let episode_docs = catalog
+            .episodes
+            .iter()
+            .map(|ep| {
+                let mut fields: Vec<(&str, u8)> = vec![(&ep.title, W_TITLE)];
+                fields.extend(ep.guests.iter().map(|g| (g.as_str(), W_HOSTS)));
+                fields.extend(ep.tags.iter().map(|t| (t.as_str(), W_TOPICS)));
+                document(fields)
+            })
+            .collect();
+        SearchIndex { docs, episode_docs }
     }
 
     /// The query's words, folded; empty for a blank query.
@@ -125,20 +138,28 @@ impl SearchIndex {
 
     /// The show's score for all terms (each must match some word), or `None`.
     pub fn score(&self, doc: usize, terms: &[Term]) -> Option<u32> {
-        let words = self.docs.get(doc)?;
-        let mut total = 0u32;
-        for term in terms {
-            let best = words
-                .iter()
-                .filter_map(|w| {
-                    term.matches(&w.text, &w.chars)
-                        .map(|m| m as u32 * u32::from(w.weight))
-                })
-                .max()?;
-            total += best;
-        }
-        Some(total)
+        score_words(self.docs.get(doc)?, terms)
     }
+
+    /// The episode's score for all terms, or `None`.
+    pub fn score_episode(&self, doc: usize, terms: &[Term]) -> Option<u32> {
+        score_words(self.episode_docs.get(doc)?, terms)
+    }
+}
+
+fn score_words(words: &[Word], terms: &[Term]) -> Option<u32> {
+    let mut total = 0u32;
+    for term in terms {
+        let best = words
+            .iter()
+            .filter_map(|w| {
+                term.matches(&w.text, &w.chars)
+                    .map(|m| m as u32 * u32::from(w.weight))
+            })
+            .max()?;
+        total += best;
+    }
+    Some(total)
 }
 
 /// Folds and splits a query into terms.

@@ -4,6 +4,7 @@
 
 use crate::filter::{Filters, LengthBucket, Platform, Sort};
 use crate::model::{Format, Level, TopicId};
+use crate::quiz::{self, Answers};
 use std::fmt::Write;
 
 /// The top-level views.
@@ -38,6 +39,8 @@ pub struct UrlState {
     /// The open topic in the Topics view.
     pub topic: Option<TopicId>,
     pub filters: Filters,
+    /// Quiz answers whose results are shown (a shared result link).
+    pub quiz: Option<Answers>,
 }
 
 /// A decoded URL and what was dropped from it.
@@ -57,6 +60,8 @@ pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut out = Decoded::default();
     let mut view_seen = false;
+    let mut results = false;
+    let mut answers: Option<Answers> = None;
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         if value.chars().count() > MAX_VALUE_CHARS {
             out.ignored.push(format!("{key}: value too long"));
@@ -103,6 +108,24 @@ pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
                 _ => false,
             },
             "sort" => Sort::from_key(&value).map(|s| f.sort = s).is_some(),
+            "list" => match value.as_ref() {
+                "episodes" => {
+                    f.episodes = true;
+                    true
+                }
+                "shows" => true,
+                _ => false,
+            },
+            "results" => {
+                results = value == "1";
+                results
+            }
+            k if quiz::PARAMS.contains(&k) => quiz::decode_pair(
+                answers.get_or_insert_with(Answers::default),
+                k,
+                &value,
+                is_topic,
+            ),
             _ => {
                 out.ignored.push(format!("{key}: unknown parameter"));
                 continue;
@@ -116,6 +139,12 @@ pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
     // A topic link without an explicit view opens the Topics view.
     if !view_seen && out.state.topic.is_some() {
         out.state.view = View::Topics;
+    }
+    if results {
+        out.state.quiz = Some(answers.unwrap_or_default());
+        if !view_seen {
+            out.state.view = View::Quiz;
+        }
     }
     out
 }
@@ -150,6 +179,14 @@ pub fn encode(state: &UrlState) -> String {
             s.append_pair("topic", t.as_str());
         }
     }
+    if state.view == View::Quiz {
+        if let Some(a) = &state.quiz {
+            s.append_pair("results", "1");
+            for (k, v) in quiz::encode_pairs(a) {
+                s.append_pair(k, &v);
+            }
+        }
+    }
     if state.view == View::Browse {
         let f = &state.filters;
         if !f.query.is_empty() {
@@ -170,6 +207,9 @@ pub fn encode(state: &UrlState) -> String {
         }
         if f.sort != Sort::default() {
             s.append_pair("sort", f.sort.key());
+        }
+        if f.episodes {
+            s.append_pair("list", "episodes");
         }
     }
     let query = s.finish();
@@ -198,7 +238,7 @@ mod tests {
 
     #[test]
     fn full_browse_state_round_trips() {
-        let q = "?q=data+sk%C3%A9ptic&level=beginner,advanced&t=llms,mlops&format=interview&length=short&on=apple,rss&active=1&sort=az";
+        let q = "?q=data+sk%C3%A9ptic&level=beginner,advanced&t=llms,mlops&format=interview&length=short&on=apple,rss&active=1&sort=az&list=episodes";
         let d = decode(q, &topics);
         assert!(d.ignored.is_empty(), "{:?}", d.ignored);
         assert_eq!(d.state.filters.query, "data sképtic");
@@ -232,6 +272,21 @@ mod tests {
     }
 
     #[test]
+    fn quiz_results_link_round_trips() {
+        let d = decode(
+            "results=1&bg=work&math=some&goal=production&len=medium&qt=mlops,llms",
+            &topics,
+        );
+        assert!(d.ignored.is_empty(), "{:?}", d.ignored);
+        assert_eq!(d.state.view, View::Quiz);
+        let a = d.state.quiz.clone().unwrap();
+        assert_eq!(a.topics.len(), 2);
+        assert_eq!(decode(&encode(&d.state), &topics).state, d.state);
+        // answers without results=1 are not a result link
+        assert_eq!(decode("bg=work", &topics).state.quiz, None);
+    }
+
+    #[test]
     fn overlong_values_are_ignored() {
         let long = "a".repeat(MAX_VALUE_CHARS + 1);
         let d = decode(&format!("q={long}"), &topics);
@@ -262,7 +317,7 @@ mod tests {
         for _ in 0..10_000 {
             let mut bytes = Vec::new();
             for _ in 0..(rng.next() % 6) {
-                bytes.extend_from_slice(KEYS[(rng.next() % 10) as usize].as_bytes());
+                bytes.extend_from_slice(KEYS[(rng.next() % KEYS.len() as u64) as usize].as_bytes());
                 bytes.push(b'=');
                 for _ in 0..(rng.next() % 12) {
                     bytes.push(ALPHABET[(rng.next() % ALPHABET.len() as u64) as usize]);

@@ -23,10 +23,27 @@ pub fn FacetGroup(
     options: Signal<Vec<FacetOption>>,
     /// Called with a value's key when it is ticked or unticked.
     on_toggle: Callback<String>,
+    /// Show only this many values (plus ticked ones) until "show all" is pressed.
+    #[prop(optional)]
+    limit: Option<usize>,
 ) -> impl IntoView {
+    let expanded = RwSignal::new(false);
     // Rows are keyed by value so a checkbox keeps focus while counts change around it.
-    let keys =
-        Memo::new(move |_| options.with(|o| o.iter().map(|x| x.key.clone()).collect::<Vec<_>>()));
+    let keys = Memo::new(move |_| {
+        let cap = if expanded.get() { None } else { limit };
+        options.with(|o| {
+            o.iter()
+                .enumerate()
+                .filter(|(i, x)| cap.is_none_or(|c| *i < c) || x.checked)
+                .map(|(_, x)| x.key.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let hidden = move || {
+        options
+            .with(|o| o.len())
+            .saturating_sub(keys.with(Vec::len))
+    };
     view! {
         <fieldset class="pp-facet" data-testid=format!("facet-{id}")>
             <legend>{legend}</legend>
@@ -57,6 +74,23 @@ pub fn FacetGroup(
                     }
                 }
             </For>
+            {move || limit.filter(|_| expanded.get() || hidden() > 0).map(|_| {
+                let label = if expanded.get() {
+                    crate::strings::SHOW_FEWER.to_owned()
+                } else {
+                    format!("{} ({})", crate::strings::SHOW_ALL, hidden())
+                };
+                view! {
+                    <button
+                        type="button"
+                        class="pp-button pp-button--quiet pp-facet__more"
+                        aria-expanded=move || expanded.get().to_string()
+                        on:click=move |_| expanded.update(|e| *e = !*e)
+                    >
+                        {label}
+                    </button>
+                }
+            })}
         </fieldset>
     }
 }

@@ -100,7 +100,7 @@ pub fn ShowCard(
 }
 
 /// The show's own links plus Overcast and Pocket Casts, which find a show by its Apple id.
-fn listen_links(show: &Show) -> Vec<(&'static str, String)> {
+pub fn listen_links(show: &Show) -> Vec<(&'static str, String)> {
     let l = &show.links;
     let mut out = Vec::new();
     let mut add = |label: &'static str, url: &Option<String>| {

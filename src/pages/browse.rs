@@ -1,11 +1,15 @@
-use crate::components::{FacetGroup, FacetOption, ShowCard};
+use crate::components::{EpisodeRow, FacetGroup, FacetOption, ShowCard};
 use crate::state::{data, nav};
-use crate::{format, strings};
+use crate::{browser, download, format, strings};
 use leptos::prelude::*;
 use podpath_engine::filter::{self, Filters, LengthBucket, Platform, Sort};
-use podpath_engine::search;
+use podpath_engine::url_state::encode;
+use podpath_engine::{episodes, opml, search};
 use podpath_engine::{Format, Level, TopicId};
 use std::collections::BTreeSet;
+
+/// How many episodes are rendered at once.
+const EPISODE_PAGE: usize = 50;
 
 /// Toggles `value` in a facet's selection.
 fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
@@ -23,7 +27,25 @@ pub fn BrowsePage() -> impl IntoView {
     let filters = Memo::new(move |_| nav.get().with(|s| s.filters.clone()));
     // A Memo: the list, the counts and the empty state all read the same result.
     let results = Memo::new(move |_| filters.with(|f| filter::apply(catalog, &loaded.index, f)));
+    let episode_results = Memo::new(move |_| {
+        filters.with(|f| {
+            if f.episodes {
+                episodes::apply(catalog, &loaded.index, f)
+            } else {
+                Default::default()
+            }
+        })
+    });
+    let listing_episodes = Memo::new(move |_| filters.with(|f| f.episodes));
     let terms = Memo::new(move |_| filters.with(|f| search::terms(&f.query)));
+    // Episode topics: every topic with at least one episode, most-covered first.
+    let episode_topic_order: Vec<TopicId> = {
+        let all = episodes::apply(catalog, &loaded.index, &Filters::default());
+        let mut v: Vec<(usize, TopicId)> =
+            all.facets.topics.into_iter().map(|(t, n)| (n, t)).collect();
+        v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        v.into_iter().map(|(_, t)| t).collect()
+    };
     let update = move |f: Box<dyn FnOnce(&mut Filters)>| nav.update(|s| f(&mut s.filters));
 
     // Topic facet values: every topic some show covers, most-covered first.
@@ -54,13 +76,18 @@ pub fn BrowsePage() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let topic_options = Signal::derive(move || {
-        let (r, f) = (results.get(), filters.get());
-        topic_order
+        let f = filters.get();
+        let (order, counts) = if f.episodes {
+            (&episode_topic_order, episode_results.get().facets.topics)
+        } else {
+            (&topic_order, results.get().facets.topics)
+        };
+        order
             .iter()
             .map(|t| FacetOption {
                 key: t.to_string(),
                 label: catalog.topic_title(t.as_str()).into(),
-                count: r.facets.topic(t.as_str()),
+                count: counts.get(t).copied().unwrap_or(0),
                 checked: f.topics.contains(t),
             })
             .collect::<Vec<_>>()
@@ -79,24 +106,35 @@ pub fn BrowsePage() -> impl IntoView {
     });
     let length_options = Signal::derive(move || {
         let (r, f) = (results.get(), filters.get());
+        let e = episode_results.get();
         LengthBucket::ALL
             .iter()
             .map(|&b| FacetOption {
                 key: b.key().into(),
                 label: strings::length_bucket(b).into(),
-                count: r.facets.length(b),
+                count: if f.episodes {
+                    e.facets.lengths.get(&b).copied().unwrap_or(0)
+                } else {
+                    r.facets.length(b)
+                },
                 checked: f.lengths.contains(&b),
             })
             .collect::<Vec<_>>()
     });
     let platform_options = Signal::derive(move || {
         let (r, f) = (results.get(), filters.get());
+        let e = episode_results.get();
         Platform::ALL
             .iter()
+            .filter(|&&p| !f.episodes || p != Platform::Rss)
             .map(|&p| FacetOption {
                 key: p.key().into(),
                 label: strings::platform(p).into(),
-                count: r.facets.platform(p),
+                count: if f.episodes {
+                    e.facets.platforms.get(&p).copied().unwrap_or(0)
+                } else {
+                    r.facets.platform(p)
+                },
                 checked: f.platforms.contains(&p),
             })
             .collect::<Vec<_>>()
@@ -143,7 +181,7 @@ pub fn BrowsePage() -> impl IntoView {
     });
 
     let relaxation = Memo::new(move |_| {
-        if results.with(|r| r.hits.is_empty()) {
+        if !listing_episodes.get() && results.with(|r| r.hits.is_empty()) {
             filters.with(|f| filter::best_relaxation(catalog, &loaded.index, f))
         } else {
             None
@@ -171,6 +209,49 @@ pub fn BrowsePage() -> impl IntoView {
             "on" => Platform::from_key(value)
                 .map_or(value.to_owned(), |p| format!("“{}”", strings::platform(p))),
             _ => dropped.to_owned(),
+        }
+    };
+
+    let status = RwSignal::new(String::new());
+    let copy_link = move |_| {
+        let url = browser::absolute_url(&nav.get().with_untracked(encode));
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy_text(&url).await;
+            status.set(
+                if ok {
+                    strings::RESULT_COPIED
+                } else {
+                    strings::RESULT_COPY_FAILED
+                }
+                .to_owned(),
+            );
+        });
+    };
+    let export = move |_| {
+        let shows = results.with_untracked(|r| {
+            r.hits
+                .iter()
+                .filter_map(|h| catalog.shows.get(h.show))
+                .collect::<Vec<_>>()
+        });
+        let (doc, skipped) = opml::opml("podpath: shows", shows);
+        download::text_file("podpath-shows.opml", "text/x-opml", &doc);
+        status.set(if skipped.is_empty() {
+            String::new()
+        } else {
+            format!("{} {}", strings::RESULT_OPML_NOTE, skipped.join(", "))
+        });
+    };
+    let set_list = move |episodes: bool| update(Box::new(move |f| f.episodes = episodes));
+    let count_text = move || {
+        if listing_episodes.get() {
+            format::count(
+                episode_results.with(|r| r.hits.len()),
+                "episode",
+                "episodes",
+            )
+        } else {
+            format::shows(results.with(|r| r.hits.len()))
         }
     };
 
@@ -212,12 +293,14 @@ pub fn BrowsePage() -> impl IntoView {
                 <details class="pp-filters" open>
                     <summary>{strings::FILTERS}</summary>
                     <div class="pp-filters__groups">
-                        <FacetGroup legend=strings::FACET_LEVEL id="level" options=level_options on_toggle=on_level />
-                        <FacetGroup legend=strings::FACET_STATUS id="status" options=status_options on_toggle=on_status />
-                        <FacetGroup legend=strings::FACET_FORMAT id="format" options=format_options on_toggle=on_format />
+                        <Show when=move || !listing_episodes.get()>
+                            <FacetGroup legend=strings::FACET_LEVEL id="level" options=level_options on_toggle=on_level />
+                            <FacetGroup legend=strings::FACET_STATUS id="status" options=status_options on_toggle=on_status />
+                            <FacetGroup legend=strings::FACET_FORMAT id="format" options=format_options on_toggle=on_format />
+                        </Show>
                         <FacetGroup legend=strings::FACET_LENGTH id="length" options=length_options on_toggle=on_length />
                         <FacetGroup legend=strings::FACET_PLATFORM id="platform" options=platform_options on_toggle=on_platform />
-                        <FacetGroup legend=strings::FACET_TOPIC id="topic" options=topic_options on_toggle=on_topic_facet />
+                        <FacetGroup legend=strings::FACET_TOPIC id="topic" options=topic_options on_toggle=on_topic_facet limit=12 />
                     </div>
                     <Show when=move || !filters.with(Filters::is_empty)>
                         <button type="button" class="pp-button pp-button--quiet" on:click=move |_| update(Box::new(|f| *f = Filters { sort: f.sort, ..Filters::default() }))>
@@ -226,10 +309,25 @@ pub fn BrowsePage() -> impl IntoView {
                     </Show>
                 </details>
                 <section class="pp-results" aria-label="Results">
-                    <p class="pp-results__count" role="status" aria-live="polite" data-testid="result-count">
-                        {move || format::shows(results.with(|r| r.hits.len()))}
-                    </p>
-                    <Show when=move || results.with(|r| r.hits.is_empty())>
+                    <div class="pp-results__head">
+                        <div class="pp-segmented" role="group" aria-label=strings::LIST_LABEL>
+                            <button type="button" data-testid="list-shows" aria-pressed=move || (!listing_episodes.get()).to_string() on:click=move |_| set_list(false)>
+                                {strings::LIST_SHOWS}
+                            </button>
+                            <button type="button" data-testid="list-episodes" aria-pressed=move || listing_episodes.get().to_string() on:click=move |_| set_list(true)>
+                                {strings::LIST_EPISODES}
+                            </button>
+                        </div>
+                        <p class="pp-results__count" role="status" aria-live="polite" data-testid="result-count">{count_text}</p>
+                        <div class="pp-actions">
+                            <button type="button" class="pp-button pp-button--quiet" data-testid="copy-link" on:click=copy_link>{strings::COPY_LINK}</button>
+                            <Show when=move || !listing_episodes.get()>
+                                <button type="button" class="pp-button pp-button--quiet" data-testid="export-opml" on:click=export>{strings::RESULT_OPML}</button>
+                            </Show>
+                        </div>
+                        <p class="pp-status-line" role="status" aria-live="polite" data-testid="action-status">{move || status.get()}</p>
+                    </div>
+                    <Show when=move || !listing_episodes.get() && results.with(|r| r.hits.is_empty())>
                         <div class="pp-empty" data-testid="empty">
                             <p>{strings::EMPTY_TITLE}</p>
                             {move || relaxation.get().map(|r| {
@@ -244,17 +342,36 @@ pub fn BrowsePage() -> impl IntoView {
                             })}
                         </div>
                     </Show>
-                    <ol class="pp-list">
-                        <For
-                            each=move || results.with(|r| r.hits.iter().map(|h| h.show).collect::<Vec<_>>())
-                            key=|i| *i
-                            let(i)
-                        >
-                            <li>
-                                <ShowCard catalog=catalog show=&catalog.shows[i] terms=terms on_topic=on_chip />
-                            </li>
-                        </For>
-                    </ol>
+                    <Show when=move || !listing_episodes.get()>
+                        <ol class="pp-list" aria-label=strings::LIST_SHOWS>
+                            <For
+                                each=move || results.with(|r| r.hits.iter().map(|h| h.show).collect::<Vec<_>>())
+                                key=|i| *i
+                                let(i)
+                            >
+                                {catalog.shows.get(i).map(|show| view! {
+                                    <li><ShowCard catalog=catalog show=show terms=terms on_topic=on_chip /></li>
+                                })}
+                            </For>
+                        </ol>
+                    </Show>
+                    <Show when=move || listing_episodes.get()>
+                        <ol class="pp-list" aria-label=strings::LIST_EPISODES>
+                            // Long lists render in pages of 50: a blog widget should stay light.
+                            <For
+                                each=move || episode_results.with(|r| r.hits.iter().take(EPISODE_PAGE).copied().collect::<Vec<_>>())
+                                key=|i| *i
+                                let(i)
+                            >
+                                {catalog.episodes.get(i).map(|ep| view! {
+                                    <li><EpisodeRow episode=ep terms=terms /></li>
+                                })}
+                            </For>
+                        </ol>
+                        <Show when=move || episode_results.with(|r| r.hits.len() > EPISODE_PAGE)>
+                            <p class="pp-muted">{move || format!("{} {}", strings::EPISODES_MORE, episode_results.with(|r| r.hits.len()))}</p>
+                        </Show>
+                    </Show>
                 </section>
             </div>
         </div>

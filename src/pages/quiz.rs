@@ -1,7 +1,405 @@
+use crate::components::{listen_links, ExternalLink, RadioGroup};
+use crate::state::{data, nav, NoticesCtx};
+use crate::{browser, download, format, storage, strings};
 use leptos::prelude::*;
+use podpath_engine::filter::Filters;
+use podpath_engine::quiz::{self, Answers, Step, StoredError};
+use podpath_engine::recommend::recommend;
+use podpath_engine::url_state::{encode, UrlState, View};
+use podpath_engine::{opml, TopicId};
 
-/// The quiz: a few questions, then recommendations that explain themselves.
+/// Marks that the quiz was finished, so the Quiz tab reopens the results.
+const DONE_KEY: &str = "podpath:v1:quiz-done";
+
+/// The quiz: one question per step, then recommendations that explain themselves.
 #[component]
 pub fn QuizPage() -> impl IntoView {
-    view! { <div class="pp-quiz" data-testid="quiz"></div> }
+    let nav = nav();
+    let catalog = &data().catalog;
+    // A finished quiz saved on this device reopens on its results.
+    if nav.get().with_untracked(|s| s.quiz.is_none()) && storage::get(DONE_KEY).is_some() {
+        if let Some(Ok(a)) = storage::get(storage::QUIZ_KEY)
+            .map(|t| quiz::from_storage(&t, &|x| catalog.topic(x).is_some()))
+        {
+            nav.go(
+                UrlState {
+                    view: View::Quiz,
+                    quiz: Some(a),
+                    ..UrlState::default()
+                },
+                false,
+            );
+        }
+    }
+    let shown = Memo::new(move |_| nav.get().with(|s| s.quiz.clone()));
+    move || match shown.get() {
+        Some(answers) => view! { <QuizResults answers=answers /> }.into_any(),
+        None => view! { <QuizSteps /> }.into_any(),
+    }
+}
+
+/// Reads saved answers; a save from another version or a corrupt one is dropped with a notice.
+fn load_answers() -> Answers {
+    let catalog = &data().catalog;
+    let notices = expect_context::<NoticesCtx>().0;
+    let probe = "podpath:v1:probe";
+    if storage::set(probe, "1") {
+        storage::remove(probe);
+    } else {
+        notices.update(|n| n.push(strings::QUIZ_NO_STORAGE.to_owned()));
+        return Answers::default();
+    }
+    match storage::get(storage::QUIZ_KEY)
+        .map(|t| quiz::from_storage(&t, &|x| catalog.topic(x).is_some()))
+    {
+        None => Answers::default(),
+        Some(Ok(a)) => a,
+        Some(Err(StoredError::OtherVersion | StoredError::Corrupt)) => {
+            storage::remove(storage::QUIZ_KEY);
+            storage::remove(DONE_KEY);
+            notices.update(|n| n.push(strings::QUIZ_SAVED_RESET.to_owned()));
+            Answers::default()
+        }
+    }
+}
+
+fn answered(a: &Answers, step: Step) -> bool {
+    match step {
+        Step::Background => a.background.is_some(),
+        Step::Math => a.math.is_some(),
+        Step::Coding => a.coding.is_some(),
+        Step::Goal => a.goal.is_some(),
+        Step::Time => a.episode.is_some() || a.weekly.is_some(),
+        Step::Format => a.format.is_some(),
+        Step::Topics => !a.topics.is_empty(),
+    }
+}
+
+#[component]
+fn QuizSteps() -> impl IntoView {
+    let catalog = &data().catalog;
+    let nav = nav();
+    let answers = RwSignal::new(load_answers());
+    // Resume at the first question not answered yet.
+    let first_open =
+        answers.with_untracked(|a| Step::ALL.iter().position(|s| !answered(a, *s)).unwrap_or(0));
+    let step = RwSignal::new(first_open);
+    // Keep answers on the device as they are given (the one side effect of this page).
+    Effect::new(move |_| {
+        let text = answers.with(quiz::to_storage);
+        storage::set(storage::QUIZ_KEY, &text);
+    });
+    // Move focus to the new question so keyboard and screen-reader users follow along.
+    let moved = StoredValue::new(false);
+    Effect::new(move |_| {
+        step.track();
+        if moved.get_value() {
+            if let Some(h) = gloo::utils::document().get_element_by_id("pp-q-title") {
+                if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
+                    let _ = h.focus();
+                }
+            }
+        }
+        moved.set_value(true);
+    });
+
+    let total = Step::ALL.len();
+    let finish = move || {
+        storage::set(DONE_KEY, "1");
+        nav.go(
+            UrlState {
+                view: View::Quiz,
+                quiz: Some(answers.get_untracked()),
+                ..UrlState::default()
+            },
+            true,
+        );
+    };
+    let next = move || {
+        if step.get_untracked() + 1 >= total {
+            finish();
+        } else {
+            step.update(|s| *s += 1);
+        }
+    };
+    let pick = move |f: fn(&mut Answers, &str)| {
+        Callback::new(move |k: &'static str| answers.update(|a| f(a, k)))
+    };
+
+    let body = move || {
+        let s = Step::ALL.get(step.get()).copied().unwrap_or(Step::Topics);
+        let radio = |name: &'static str,
+                     q: &'static strings::Question,
+                     sub: bool,
+                     get: fn(&Answers) -> Option<&'static str>,
+                     set: fn(&mut Answers, &str)| {
+            view! { <RadioGroup name=name question=q sub=sub selected=Signal::derive(move || answers.with(get)) on_pick=pick(set) /> }
+        };
+        match s {
+            Step::Background => radio("bg", &strings::Q_BACKGROUND, false, |a| a.background.map(quiz::Background::key), |a, k| a.background = quiz::Background::from_key(k)).into_any(),
+            Step::Math => radio("math", &strings::Q_MATH, false, |a| a.math.map(quiz::Comfort::key), |a, k| a.math = quiz::Comfort::from_key(k)).into_any(),
+            Step::Coding => radio("code", &strings::Q_CODING, false, |a| a.coding.map(quiz::Comfort::key), |a, k| a.coding = quiz::Comfort::from_key(k)).into_any(),
+            Step::Goal => radio("goal", &strings::Q_GOAL, false, |a| a.goal.map(quiz::Goal::key), |a, k| a.goal = quiz::Goal::from_key(k)).into_any(),
+            Step::Format => radio("fmt", &strings::Q_FORMAT, false, |a| a.format.map(quiz::FormatPref::key), |a, k| a.format = quiz::FormatPref::from_key(k)).into_any(),
+            Step::Time => view! {
+                <div class="pp-quiz__time">
+                    <h2 class="pp-quiz__title" id="pp-q-title" tabindex="-1">{strings::Q_TIME_TITLE}</h2>
+                    {radio("len", &strings::Q_EPISODE, true, |a| a.episode.map(quiz::EpisodeTime::key), |a, k| a.episode = quiz::EpisodeTime::from_key(k))}
+                    {radio("week", &strings::Q_WEEK, true, |a| a.weekly.map(quiz::WeeklyTime::key), |a, k| a.weekly = quiz::WeeklyTime::from_key(k))}
+                </div>
+            }
+            .into_any(),
+            Step::Topics => view! {
+                <fieldset class="pp-quiz__group" data-testid="q-topics">
+                    <legend><h2 class="pp-quiz__title" id="pp-q-title" tabindex="-1">{strings::Q_TOPICS_TITLE}</h2></legend>
+                    <div class="pp-options">
+                        {quiz::QUIZ_TOPICS
+                            .iter()
+                            .filter_map(|t| catalog.topic(t))
+                            .map(|t| {
+                                let id = TopicId(t.id.0.clone());
+                                let input_id = format!("pp-qt-{}", t.id);
+                                let checked_id = id.clone();
+                                view! {
+                                    <div class="pp-option">
+                                        <input
+                                            type="checkbox"
+                                            id=input_id.clone()
+                                            prop:checked=move || answers.with(|a| a.topics.contains(&checked_id))
+                                            on:change=move |_| answers.update(|a| {
+                                                if !a.topics.remove(&id) {
+                                                    a.topics.insert(id.clone());
+                                                }
+                                            })
+                                        />
+                                        <label for=input_id>{t.title.clone()}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </fieldset>
+            }
+            .into_any(),
+        }
+    };
+
+    view! {
+        <section class="pp-quiz" data-testid="quiz" aria-describedby="pp-q-progress">
+            <p class="pp-muted">{strings::QUIZ_INTRO}</p>
+            <p class="pp-quiz__progress" id="pp-q-progress" data-testid="quiz-progress">
+                {move || format!("{} {} {} {}", strings::QUIZ_PROGRESS, step.get() + 1, strings::QUIZ_OF, total)}
+            </p>
+            <progress class="pp-progress" max=total value=move || step.get() + 1 aria-hidden="true"></progress>
+            <form class="pp-quiz__form" on:submit=move |ev| {
+                ev.prevent_default();
+                next();
+            }>
+                {body}
+                <div class="pp-quiz__nav">
+                    <button type="button" class="pp-button pp-button--quiet" data-testid="quiz-back"
+                        disabled=move || step.get() == 0
+                        on:click=move |_| step.update(|s| *s = s.saturating_sub(1))>
+                        {strings::QUIZ_BACK}
+                    </button>
+                    <button type="button" class="pp-button pp-button--quiet" data-testid="quiz-skip"
+                        on:click=move |_| {
+                            let s = Step::ALL.get(step.get_untracked()).copied();
+                            answers.update(|a| match s {
+                                Some(Step::Background) => a.background = None,
+                                Some(Step::Math) => a.math = None,
+                                Some(Step::Coding) => a.coding = None,
+                                Some(Step::Goal) => a.goal = None,
+                                Some(Step::Time) => { a.episode = None; a.weekly = None; }
+                                Some(Step::Format) => a.format = None,
+                                Some(Step::Topics) => a.topics.clear(),
+                                None => {}
+                            });
+                            next();
+                        }>
+                        {strings::QUIZ_SKIP}
+                    </button>
+                    <button type="submit" class="pp-button" data-testid="quiz-next">
+                        {move || if step.get() + 1 >= total { strings::QUIZ_FINISH } else { strings::QUIZ_NEXT }}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn QuizResults(answers: Answers) -> impl IntoView {
+    let catalog = &data().catalog;
+    let nav = nav();
+    let rec = recommend(catalog, &answers, 5);
+    let status = RwSignal::new(String::new());
+    let pick_ids: Vec<String> = rec
+        .picks
+        .iter()
+        .filter_map(|p| catalog.shows.get(p.show))
+        .map(|s| s.id.0.clone())
+        .collect();
+    let share_query = encode(&UrlState {
+        view: View::Quiz,
+        quiz: Some(answers.clone()),
+        ..UrlState::default()
+    });
+    let browse_state = UrlState {
+        view: View::Browse,
+        filters: Filters {
+            levels: [rec.verdict.level].into(),
+            topics: answers.topics.clone(),
+            ..Filters::default()
+        },
+        ..UrlState::default()
+    };
+    let (opml_doc, no_feed) = opml::opml(
+        "podpath picks",
+        rec.picks.iter().filter_map(|p| catalog.shows.get(p.show)),
+    );
+    let no_feed: Vec<String> = no_feed.into_iter().map(str::to_owned).collect();
+
+    let picks = rec.picks.iter().filter_map(|p| catalog.shows.get(p.show).map(|s| (p, s))).map(|(p, show)| {
+        view! {
+            <li class="pp-pick" data-testid="pick" data-show=show.id.0.clone()>
+                <h3>{show.title.clone()}</h3>
+                <p class="pp-muted">{show.hosts.join(", ")}</p>
+                <p class="pp-pick__label">{strings::RESULT_WHY}</p>
+                <ul class="pp-reasons" data-testid="reasons">
+                    {p.reasons.iter().map(|r| view! { <li>{strings::reason(catalog, r)}</li> }).collect_view()}
+                </ul>
+                {(!p.cautions.is_empty()).then(|| view! {
+                    <p class="pp-pick__label">{strings::RESULT_MIND}</p>
+                    <ul class="pp-cautions">
+                        {p.cautions.iter().map(|c| view! { <li>{strings::caution(c)}</li> }).collect_view()}
+                    </ul>
+                })}
+                <ul class="pp-links">
+                    {listen_links(show).into_iter().map(|(label, href)| view! {
+                        <li><ExternalLink href=href class="pp-link-button">{label}</ExternalLink></li>
+                    }).collect_view()}
+                </ul>
+            </li>
+        }
+    }).collect_view();
+
+    let episodes = rec
+        .episodes
+        .iter()
+        .map(|e| {
+            let show = e
+                .show
+                .and_then(|i| catalog.shows.get(i))
+                .map(|s| s.title.clone())
+                .unwrap_or_default();
+            let title = e.title.clone();
+            view! {
+                <li data-testid="start-episode">
+                    <ExternalLink href=e.url.clone()>{title}</ExternalLink>
+                    <span class="pp-muted">
+                        " · " {show}
+                        {e.minutes.map(|m| format!(" · {}", format::minutes(m)))}
+                        {e.longer_than_asked.then(|| format!(" ({})", strings::RESULT_LONGER))}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let plan = rec
+        .plan
+        .iter()
+        .map(|w| {
+            let text = if w.start_here.is_empty() {
+                w.shows
+                    .iter()
+                    .filter_map(|(s, n)| {
+                        catalog.shows.get(*s).map(|show| {
+                            format!(
+                                "{} of {}",
+                                format::count(*n as usize, "episode", "episodes"),
+                                show.title
+                            )
+                        })
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            } else {
+                format!(
+                    "the {} above",
+                    format::count(
+                        w.start_here.len(),
+                        "start-here episode",
+                        "start-here episodes"
+                    )
+                )
+            };
+            view! { <li><strong>{format!("Week {}: ", w.week)}</strong>{text}</li> }
+        })
+        .collect_view();
+
+    let save = move |_| {
+        let ok = storage::set(storage::PICKS_KEY, &pick_ids.join(","));
+        status.set(
+            if ok {
+                strings::RESULT_SAVED
+            } else {
+                strings::RESULT_NOT_SAVED
+            }
+            .to_owned(),
+        );
+    };
+    let export = move |_| download::text_file("podpath-picks.opml", "text/x-opml", &opml_doc);
+    let copy = move |_| {
+        let url = browser::absolute_url(&share_query);
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy_text(&url).await;
+            status.set(
+                if ok {
+                    strings::RESULT_COPIED
+                } else {
+                    strings::RESULT_COPY_FAILED
+                }
+                .to_owned(),
+            );
+        });
+    };
+    let retake = move |_| {
+        storage::remove(storage::QUIZ_KEY);
+        storage::remove(DONE_KEY);
+        nav.go(
+            UrlState {
+                view: View::Quiz,
+                ..UrlState::default()
+            },
+            true,
+        );
+    };
+    let to_browse = move |_| nav.go(browse_state.clone(), true);
+
+    view! {
+        <section class="pp-results-quiz" data-testid="quiz-results">
+            <h2 tabindex="-1" id="pp-verdict">{strings::RESULT_LEVEL} " " {strings::level(rec.verdict.level)}</h2>
+            <p class="pp-verdict" data-testid="verdict">{rec.verdict.why.clone()}</p>
+            <h3>{strings::RESULT_PICKS}</h3>
+            <ol class="pp-picks">{picks}</ol>
+            <h3>{strings::RESULT_EPISODES}</h3>
+            <ul class="pp-compact-list">{episodes}</ul>
+            <h3>{strings::RESULT_PLAN}</h3>
+            <p class="pp-muted">{format!("About {} a week.", format::count(rec.episodes_per_week as usize, "episode", "episodes"))}</p>
+            <ul class="pp-plan">{plan}</ul>
+            <div class="pp-actions">
+                <button type="button" class="pp-button" data-testid="save-picks" on:click=save>{strings::RESULT_SAVE}</button>
+                <button type="button" class="pp-button pp-button--quiet" data-testid="export-opml" on:click=export>{strings::RESULT_OPML}</button>
+                <button type="button" class="pp-button pp-button--quiet" data-testid="copy-link" on:click=copy>{strings::RESULT_COPY}</button>
+                <button type="button" class="pp-button pp-button--quiet" data-testid="to-browse" on:click=to_browse>{strings::RESULT_BROWSE}</button>
+                <button type="button" class="pp-button pp-button--quiet" data-testid="retake" on:click=retake>{strings::RESULT_RETAKE}</button>
+            </div>
+            <p role="status" aria-live="polite" data-testid="action-status">{move || status.get()}</p>
+            {(!no_feed.is_empty()).then(|| view! {
+                <p class="pp-muted">{strings::RESULT_OPML_NOTE} " " {no_feed.join(", ")}</p>
+            })}
+        </section>
+    }
 }

@@ -1,0 +1,172 @@
+//! Browse for episodes: the DataTalks.Club episodes filtered by search, topic, length and
+//! platform, with the same live-count rule as the shows (a value's count is what ticking it
+//! would leave).
+
+use crate::catalog::Catalog;
+use crate::filter::{Filters, LengthBucket, Platform, Sort};
+use crate::model::{Episode, TopicId};
+use crate::search::SearchIndex;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Counts per facet value for episodes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EpisodeFacets {
+    pub topics: BTreeMap<TopicId, usize>,
+    pub lengths: BTreeMap<LengthBucket, usize>,
+    pub platforms: BTreeMap<Platform, usize>,
+}
+
+/// The filtered episodes (indices into `Catalog::episodes`) and their facet counts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EpisodeResults {
+    pub hits: Vec<usize>,
+    pub facets: EpisodeFacets,
+}
+
+/// The length band of an episode (unknown length: none).
+pub fn bucket(ep: &Episode) -> Option<LengthBucket> {
+    let m = u16::try_from(ep.minutes()?).ok()?;
+    LengthBucket::ALL.into_iter().find(|b| {
+        let (lo, hi) = b.bounds();
+        (lo..=hi).contains(&m)
+    })
+}
+
+fn offers(ep: &Episode, p: Platform) -> bool {
+    match p {
+        Platform::Apple => ep.links.apple.is_some(),
+        Platform::Spotify => ep.links.spotify.is_some(),
+        Platform::YouTube => ep.links.youtube.is_some(),
+        Platform::Rss => false,
+    }
+}
+
+/// Topics of an episode: its own tags that name a topic, plus the topics whose wiki page cites it.
+pub fn topics_of(catalog: &Catalog, i: usize) -> BTreeSet<&TopicId> {
+    let mut out: BTreeSet<&TopicId> = BTreeSet::new();
+    if let Some(ep) = catalog.episodes.get(i) {
+        out.extend(ep.topics.iter());
+    }
+    out.extend(catalog.topics_citing(i));
+    out
+}
+
+/// Applies the search, topic, length and platform filters to the episodes.
+pub fn apply(catalog: &Catalog, index: &SearchIndex, filters: &Filters) -> EpisodeResults {
+    let terms = index.terms(&filters.query);
+    let mut out = EpisodeResults::default();
+    let mut scored: Vec<(u32, usize)> = Vec::new();
+    for (i, ep) in catalog.episodes.iter().enumerate() {
+        let score = if terms.is_empty() {
+            0
+        } else {
+            match index.score_episode(i, &terms) {
+                Some(s) => s,
+                None => continue,
+            }
+        };
+        let topics = topics_of(catalog, i);
+        let b = bucket(ep);
+        let pass = [
+            filters.topics.is_empty() || filters.topics.iter().any(|t| topics.contains(t)),
+            filters.lengths.is_empty() || b.is_some_and(|b| filters.lengths.contains(&b)),
+            filters.platforms.is_empty() || filters.platforms.iter().any(|p| offers(ep, *p)),
+        ];
+        let fails: Vec<usize> = (0..3).filter(|&f| !pass[f]).collect();
+        let counts = |f: usize| fails.is_empty() || fails == [f];
+        if counts(0) {
+            for t in &topics {
+                *out.facets.topics.entry((*t).clone()).or_default() += 1;
+            }
+        }
+        if counts(1) {
+            if let Some(b) = b {
+                *out.facets.lengths.entry(b).or_default() += 1;
+            }
+        }
+        if counts(2) {
+            for p in Platform::ALL.into_iter().filter(|p| offers(ep, *p)) {
+                *out.facets.platforms.entry(p).or_default() += 1;
+            }
+        }
+        if fails.is_empty() {
+            scored.push((score, i));
+        }
+    }
+    let eps = &catalog.episodes;
+    match filters.sort {
+        Sort::BestMatch | Sort::Recent => scored.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| eps[b.1].date.cmp(&eps[a.1].date))
+                .then_with(|| a.1.cmp(&b.1))
+        }),
+        Sort::Shortest => scored.sort_by_key(|&(_, i)| (eps[i].duration_s.unwrap_or(u32::MAX), i)),
+        Sort::Az => scored.sort_by(|a, b| eps[a.1].title.cmp(&eps[b.1].title)),
+    }
+    out.hits = scored.into_iter().map(|(_, i)| i).collect();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> (Catalog, SearchIndex) {
+        let c = Catalog::embedded().unwrap();
+        let i = SearchIndex::new(&c);
+        (c, i)
+    }
+
+    #[test]
+    fn topic_and_length_narrow_the_episodes_and_counts_follow() {
+        let (c, i) = setup();
+        let all = apply(&c, &i, &Filters::default());
+        assert_eq!(all.hits.len(), c.episodes.len());
+        let mut f = Filters::default();
+        f.topics.insert(TopicId::from("mlops"));
+        let mlops = apply(&c, &i, &f);
+        assert_eq!(mlops.hits.len(), all.facets.topics[&TopicId::from("mlops")]);
+        f.lengths.insert(LengthBucket::From45To90);
+        let both = apply(&c, &i, &f);
+        assert_eq!(
+            both.hits.len(),
+            mlops
+                .facets
+                .lengths
+                .get(&LengthBucket::From45To90)
+                .copied()
+                .unwrap_or(0)
+        );
+        assert!(both.hits.len() <= mlops.hits.len());
+    }
+
+    #[test]
+    fn guests_are_searchable() {
+        let (c, i) = setup();
+        let guest = c
+            .episodes
+            .iter()
+            .find_map(|e| e.guests.first())
+            .unwrap()
+            .clone();
+        let f = Filters {
+            query: guest.to_lowercase(),
+            ..Filters::default()
+        };
+        let r = apply(&c, &i, &f);
+        assert!(r
+            .hits
+            .iter()
+            .any(|&h| c.episodes[h].guests.contains(&guest)));
+    }
+
+    #[test]
+    fn default_order_is_most_recent_first() {
+        let (c, i) = setup();
+        let r = apply(&c, &i, &Filters::default());
+        let dates: Vec<_> = r.hits.iter().map(|&h| c.episodes[h].date.clone()).collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by(|a, b| b.cmp(a));
+        assert_eq!(dates, sorted);
+    }
+}

@@ -1,0 +1,29 @@
+//! localStorage, defensively. Browsers refuse storage in some privacy modes and sandboxed
+//! iframes, and writes fail when the quota is full; every call here turns that into `None` or
+//! `false` so the app keeps working and can say that nothing will be saved.
+//! (gloo-storage is not used: its `LocalStorage::raw()` throws when storage is unavailable.)
+
+use web_sys::Storage;
+
+/// Versioned keys: a change of format gets a new key instead of misreading old data.
+pub const QUIZ_KEY: &str = "podpath:v1:quiz";
+pub const PICKS_KEY: &str = "podpath:v1:picks";
+
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// True when the value was stored.
+pub fn set(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
