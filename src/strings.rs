@@ -58,6 +58,19 @@ pub const TOPIC_NO_SHOWS: &str = "No show in the catalog is tagged with this top
 pub const TOPIC_NO_EPISODES: &str = "No DataTalks.Club episode is linked to this topic.";
 pub const TOPIC_ON_WIKI: &str = "Read it on the DataTalks.Club wiki";
 pub const TOPIC_BACK_TO_INDEX: &str = "All topics";
+pub const GRAPH_LABEL: &str = "Map of neighbouring topics";
+pub const GRAPH_HINT: &str = "Arrow keys move between topics; Enter opens one.";
+pub const GRAPH_SECOND_RING: &str = "Show their neighbours too";
+pub const TOPIC_LEARN_NEXT: &str = "Learn next";
+pub const TOPIC_LEARN_NEXT_NOTE: &str =
+    "A path through neighbouring topics, from foundational to advanced.";
+pub const TOPIC_SEARCH_LABEL: &str = "Find a topic";
+pub const TOPIC_SEARCH_PLACEHOLDER: &str = "e.g. monitoring, feature store, career";
+pub const TOPIC_NO_MATCH: &str = "No topic matches.";
+pub const EPISODE_SORT_LABEL: &str = "Order episodes by";
+pub const EPISODE_SORT_NEWEST: &str = "Newest first";
+pub const EPISODE_SORT_SHORTEST: &str = "Shortest first";
+pub const EXPLORE_TOPIC: &str = "Explore this topic";
 
 pub fn level(l: podpath_engine::Level) -> &'static str {
     use podpath_engine::Level::*;

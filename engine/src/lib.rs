@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod dates;
 pub mod episodes;
 pub mod filter;
+pub mod graph;
 pub mod links;
 pub mod model;
 pub mod opml;

@@ -7,6 +7,8 @@ mod radio_group;
 mod show_card;
 mod site_footer;
 mod site_header;
+mod topic_graph;
+mod topic_link;
 
 pub use episode_row::EpisodeRow;
 pub use external_link::ExternalLink;
@@ -17,3 +19,5 @@ pub use radio_group::RadioGroup;
 pub use show_card::{listen_links, ShowCard};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
+pub use topic_graph::TopicGraph;
+pub use topic_link::TopicLink;

@@ -1,4 +1,4 @@
-use crate::components::{EpisodeRow, FacetGroup, FacetOption, ShowCard};
+use crate::components::{EpisodeRow, FacetGroup, FacetOption, ShowCard, TopicLink};
 use crate::state::{data, nav};
 use crate::{browser, download, format, strings};
 use leptos::prelude::*;
@@ -327,6 +327,14 @@ pub fn BrowsePage() -> impl IntoView {
                         </div>
                         <p class="pp-status-line" role="status" aria-live="polite" data-testid="action-status">{move || status.get()}</p>
                     </div>
+                    <Show when=move || filters.with(|f| !f.topics.is_empty())>
+                        <p class="pp-explore" data-testid="explore-topics">
+                            {strings::EXPLORE_TOPIC} ": "
+                            {move || filters.with(|f| f.topics.iter().filter_map(|t| catalog.topic(t.as_str())).map(|t| view! {
+                                <TopicLink id=t.id.clone() label=t.title.clone() class="pp-chip" />
+                            }).collect_view())}
+                        </p>
+                    </Show>
                     <Show when=move || !listing_episodes.get() && results.with(|r| r.hits.is_empty())>
                         <div class="pp-empty" data-testid="empty">
                             <p>{strings::EMPTY_TITLE}</p>

@@ -1,4 +1,4 @@
-use crate::components::{listen_links, ExternalLink, RadioGroup};
+use crate::components::{listen_links, ExternalLink, RadioGroup, TopicLink};
 use crate::state::{data, nav, NoticesCtx};
 use crate::{browser, download, format, storage, strings};
 use leptos::prelude::*;
@@ -275,6 +275,11 @@ fn QuizResults(answers: Answers) -> impl IntoView {
                         {p.cautions.iter().map(|c| view! { <li>{strings::caution(c)}</li> }).collect_view()}
                     </ul>
                 })}
+                <ul class="pp-chips" aria-label=strings::TOPICS>
+                    {show.topics.iter().filter_map(|t| catalog.topic(t.as_str())).map(|t| view! {
+                        <li><TopicLink id=t.id.clone() label=t.title.clone() class="pp-chip" /></li>
+                    }).collect_view()}
+                </ul>
                 <ul class="pp-links">
                     {listen_links(show).into_iter().map(|(label, href)| view! {
                         <li><ExternalLink href=href class="pp-link-button">{label}</ExternalLink></li>

@@ -1,39 +1,10 @@
-use crate::components::ExternalLink;
+use crate::components::{ExternalLink, TopicGraph, TopicLink};
 use crate::state::{data, nav};
 use crate::{format, strings};
 use leptos::prelude::*;
-use podpath_engine::url_state::{encode, UrlState, View};
+use podpath_engine::graph::{learn_next, suggest};
+use podpath_engine::url_state::{UrlState, View};
 use podpath_engine::{Catalog, TopicId, TopicKind};
-
-/// A link to a topic page that also works as a plain link (middle click, copy address).
-#[component]
-pub fn TopicLink(
-    /// The topic to open.
-    id: TopicId,
-    /// The visible text.
-    label: String,
-    #[prop(optional)] class: &'static str,
-) -> impl IntoView {
-    let nav = nav();
-    let state = UrlState {
-        view: View::Topics,
-        topic: Some(id),
-        ..UrlState::default()
-    };
-    let href = encode(&state);
-    view! {
-        <a
-            href=href
-            class=class
-            on:click=move |ev| {
-                ev.prevent_default();
-                nav.go(state.clone(), true);
-            }
-        >
-            {label}
-        </a>
-    }
-}
 
 /// Topics: the index of all wiki topics grouped by kind, or one topic's page.
 #[component]
@@ -63,9 +34,43 @@ fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
             </section>
         }
     });
+    let query = RwSignal::new(String::new());
+    let suggestions = Memo::new(move |_| query.with(|q| suggest(catalog, q, 8)));
     view! {
         <div class="pp-topics" data-testid="topic-index">
             <h2>{strings::TOPIC_INDEX}</h2>
+            <div class="pp-topic-search" role="search">
+                <label for="pp-topic-search">{strings::TOPIC_SEARCH_LABEL}</label>
+                <input
+                    id="pp-topic-search"
+                    class="pp-input"
+                    type="search"
+                    autocomplete="off"
+                    placeholder=strings::TOPIC_SEARCH_PLACEHOLDER
+                    prop:value=move || query.get()
+                    on:input:target=move |ev| query.set(ev.target().value())
+                />
+                <Show when=move || !query.with(|q| q.trim().is_empty())>
+                    <p class="pp-sr-only" role="status" aria-live="polite">
+                        {move || format::count(suggestions.with(Vec::len), "topic", "topics")}
+                    </p>
+                    <ul class="pp-suggestions" data-testid="topic-suggestions">
+                        {move || {
+                            let found = suggestions.get();
+                            if found.is_empty() {
+                                view! { <li class="pp-muted">{strings::TOPIC_NO_MATCH}</li> }.into_any()
+                            } else {
+                                found
+                                    .into_iter()
+                                    .filter_map(|i| catalog.topics.get(i))
+                                    .map(|t| view! { <li><TopicLink id=t.id.clone() label=t.title.clone() /></li> })
+                                    .collect_view()
+                                    .into_any()
+                            }
+                        }}
+                    </ul>
+                </Show>
+            </div>
             {groups.collect_view()}
         </div>
     }
@@ -76,9 +81,39 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
     let Some(topic) = catalog.topic(id.as_str()) else {
         return view! { <TopicIndex catalog=catalog /> }.into_any();
     };
+    let Some(center) = catalog.topic_position(topic.id.as_str()) else {
+        return view! { <TopicIndex catalog=catalog /> }.into_any();
+    };
     let shows: Vec<_> = catalog.shows_covering(topic.id.as_str()).collect();
-    let mut episodes: Vec<_> = catalog.episodes_for_topic(topic.id.as_str()).collect();
-    episodes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    let episodes: Vec<&'static podpath_engine::Episode> =
+        catalog.episodes_for_topic(topic.id.as_str()).collect();
+    let has_episodes = !episodes.is_empty();
+    let shortest_first = RwSignal::new(false);
+    let path = learn_next(catalog, center, 4);
+    let episode_list = move || {
+        let mut list = episodes.clone();
+        if shortest_first.get() {
+            list.sort_by_key(|e| (e.duration_s.unwrap_or(u32::MAX), e.title.clone()));
+        } else {
+            list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        }
+        list.into_iter()
+            .map(|e| {
+                let title = e.title.clone();
+                view! {
+                    <li>
+                        <ExternalLink href=e.url.clone()>{title}</ExternalLink>
+                        <span class="pp-muted">
+                            {if e.guests.is_empty() { "" } else { " · " }}
+                            {e.guests.join(", ")}
+                            {e.minutes().map(|m| format!(" · {}", format::minutes(m)))}
+                            {e.date.as_ref().map(|d| format!(" · {}", format::date(d)))}
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <article class="pp-topic" data-testid="topic-detail" data-topic=topic.id.as_str().to_owned()>
             <p class="pp-crumbs">
@@ -99,6 +134,21 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
             </ul>
             {topic.summary.clone().map(|s| view! { <p class="pp-topic__summary">{s}</p> })}
             <p><ExternalLink href=topic.url.clone()>{strings::TOPIC_ON_WIKI}</ExternalLink></p>
+            <TopicGraph catalog=catalog center=center />
+            {(!path.is_empty()).then(|| view! {
+                <section aria-labelledby="pp-learn-next">
+                    <h3 id="pp-learn-next">{strings::TOPIC_LEARN_NEXT}</h3>
+                    <p class="pp-muted">{strings::TOPIC_LEARN_NEXT_NOTE}</p>
+                    <ol class="pp-path" data-testid="learn-next">
+                        {path.iter().filter_map(|&i| catalog.topics.get(i)).map(|t| view! {
+                            <li>
+                                <TopicLink id=t.id.clone() label=t.title.clone() />
+                                <span class="pp-muted">" · " {strings::level(t.level)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </section>
+            })}
             <section aria-labelledby="pp-related">
                 <h3 id="pp-related">{strings::TOPIC_RELATED}</h3>
                 <ul class="pp-chips" data-testid="related">
@@ -126,24 +176,19 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
             </section>
             <section aria-labelledby="pp-topic-episodes">
                 <h3 id="pp-topic-episodes">{strings::TOPIC_EPISODES}</h3>
-                {if episodes.is_empty() {
-                    view! { <p class="pp-muted">{strings::TOPIC_NO_EPISODES}</p> }.into_any()
-                } else {
+                {if has_episodes {
                     view! {
-                        <ul class="pp-compact-list" data-testid="topic-episodes">
-                            {episodes.into_iter().map(|e| view! {
-                                <li>
-                                    <ExternalLink href=e.url.clone()>{e.title.clone()}</ExternalLink>
-                                    <span class="pp-muted">
-                                        {if e.guests.is_empty() { "" } else { " · " }}
-                                        {e.guests.join(", ")}
-                                        {e.minutes().map(|m| format!(" · {}", format::minutes(m)))}
-                                        {e.date.as_ref().map(|d| format!(" · {}", format::date(d)))}
-                                    </span>
-                                </li>
-                            }).collect_view()}
-                        </ul>
+                        <label class="pp-sort">
+                            <span>{strings::EPISODE_SORT_LABEL}</span>
+                            <select class="pp-input" data-testid="episode-sort" on:change:target=move |ev| shortest_first.set(ev.target().value() == "shortest")>
+                                <option value="newest">{strings::EPISODE_SORT_NEWEST}</option>
+                                <option value="shortest">{strings::EPISODE_SORT_SHORTEST}</option>
+                            </select>
+                        </label>
+                        <ul class="pp-compact-list" data-testid="topic-episodes">{episode_list}</ul>
                     }.into_any()
+                } else {
+                    view! { <p class="pp-muted">{strings::TOPIC_NO_EPISODES}</p> }.into_any()
                 }}
             </section>
         </article>

@@ -1,0 +1,34 @@
+use crate::state::nav;
+use leptos::prelude::*;
+use podpath_engine::url_state::{encode, UrlState, View};
+use podpath_engine::TopicId;
+
+/// A link to a topic page that also works as a plain link (middle click, copy address).
+#[component]
+pub fn TopicLink(
+    /// The topic to open.
+    id: TopicId,
+    /// The visible text.
+    label: String,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let nav = nav();
+    let state = UrlState {
+        view: View::Topics,
+        topic: Some(id),
+        ..UrlState::default()
+    };
+    let href = encode(&state);
+    view! {
+        <a
+            href=href
+            class=class
+            on:click=move |ev| {
+                ev.prevent_default();
+                nav.go(state.clone(), true);
+            }
+        >
+            {label}
+        </a>
+    }
+}

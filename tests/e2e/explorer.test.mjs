@@ -1,0 +1,95 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, ready, readJson } from "./support.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/// The topic with the most neighbours (edges in either direction) in the shipped data.
+async function largestTopic() {
+  const { topics } = await readJson("data/topics.json");
+  const degree = new Map(topics.map((t) => [t.id, new Set()]));
+  for (const t of topics) for (const r of t.related) {
+    degree.get(t.id).add(r);
+    degree.get(r).add(t.id);
+  }
+  return [...degree].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))[0][0];
+}
+
+test("arrow keys move between graph nodes and Enter opens the focused topic", async () => {
+  const { page, problems, context } = await open(browser, server.origin, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + "?topic=machine-learning");
+  await ready(page);
+  await page.getByTestId("topic-graph").waitFor();
+  const nodes = page.locator(".pp-node");
+  assert.ok((await nodes.count()) > 5);
+  await nodes.first().focus();
+  await page.keyboard.press("ArrowRight");
+  const target = await page.evaluate(() => new URL(document.activeElement.href).searchParams.get("topic"));
+  assert.notEqual(target, "machine-learning");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((t) => document.querySelector("[data-testid=topic-detail]")?.dataset.topic === t, target);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("[data-testid=topic-detail]")?.dataset.topic === "machine-learning");
+  assert.ok((await page.getByTestId("learn-next").locator("li").count()) >= 1);
+  await context.close();
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.foreign, []);
+});
+
+test("the largest neighbourhood in the data renders within one frame", async () => {
+  const id = await largestTopic();
+  const { page, problems, context } = await open(browser, server.origin, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + `?topic=${id}`);
+  await ready(page);
+  await page.getByTestId("topic-graph").waitFor();
+  // Time from the click on "show their neighbours too" to the second ring being in the DOM.
+  const ms = await page.evaluate(async () => {
+    const button = document.querySelector("[data-testid=second-ring]");
+    const before = document.querySelectorAll(".pp-node").length;
+    const t0 = performance.now();
+    button.click();
+    while (document.querySelectorAll(".pp-node").length === before) await Promise.resolve();
+    return performance.now() - t0;
+  });
+  const nodes = await page.locator(".pp-node").count();
+  console.log(`largest neighbourhood (${id}, ${nodes} nodes with the second ring) rendered in ${ms.toFixed(2)} ms`);
+  assert.ok(ms < 16.7, `${ms} ms is more than one frame`);
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});
+
+test("topic search suggests as you type, forgiving a typo", async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.goto(server.url + "?view=topics");
+  await ready(page);
+  await page.getByLabel("Find a topic").fill("monitorng");
+  const first = page.getByTestId("topic-suggestions").locator("a").first();
+  await first.waitFor();
+  assert.match(await page.getByTestId("topic-suggestions").textContent(), /Monitoring/);
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});
+
+test("episodes of a topic can be ordered by length", async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.goto(server.url + "?topic=mlops");
+  await ready(page);
+  await page.getByTestId("episode-sort").selectOption("shortest");
+  const lengths = await page.getByTestId("topic-episodes").locator("li").evaluateAll((lis) =>
+    lis.map((li) => {
+      const m = li.textContent.match(/(?:(\d+) h )?(\d+) min/);
+      return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : Infinity;
+    }),
+  );
+  assert.deepEqual(lengths, [...lengths].sort((a, b) => a - b));
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});
