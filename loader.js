@@ -1,10 +1,22 @@
-// Starts podpath. A module file rather than Trunk's injected inline script, so the page
-// works under `script-src 'self' 'wasm-unsafe-eval'`. The wasm is found next to this file.
+// Starts podpath. A module file rather than Trunk's injected inline script, so pages run under
+// `script-src 'self' 'wasm-unsafe-eval'`. Everything is found relative to this file, so the
+// same loader serves the hosted page and `<div data-podpath>` elements on any blog page.
 import init from "./podpath.js";
 
+const base = new URL("./", import.meta.url).href;
+document.documentElement.setAttribute("data-podpath-base", base);
+
+// On a host page, bring podpath's stylesheet along (every rule is scoped under .podpath).
+if (!document.querySelector("link[data-podpath-css], link[href$='main.css']")) {
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL("./main.css", import.meta.url).href;
+  link.setAttribute("data-podpath-css", "");
+  document.head.append(link);
+}
+
 init().catch((error) => {
-  const root = document.getElementById("podpath");
-  if (root) {
+  for (const root of document.querySelectorAll("#podpath, [data-podpath]")) {
     root.classList.remove("podpath--loading");
     root.setAttribute("role", "alert");
     root.textContent = "podpath could not start in this browser. Please reload the page.";

@@ -1,15 +1,37 @@
-//! The app shell: loads the data, reads the URL, provides context, and switches views.
+//! The app shell: loads the data, reads its state (from the URL or the embedding element),
+//! provides context, applies the embedder's display settings, and switches views.
 
 use crate::components::{NoticeBar, SiteFooter, SiteHeader};
+use crate::frame;
+use crate::ids::IdScope;
 use crate::pages::{BrowsePage, QuizPage, TopicsPage};
-use crate::state::{DataCtx, NavCtx, NoticesCtx};
+use crate::state::{DataCtx, NavCtx, NoticesCtx, UrlSync};
 use crate::{browser, data, strings};
 use leptos::prelude::*;
+use podpath_engine::embed::{accent_for, Theme};
 use podpath_engine::url_state::{self, View};
+
+/// Where an instance of the widget lives.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Mount {
+    /// A page (or an iframe) of its own: state lives in the URL.
+    #[default]
+    Page,
+    /// Mounted into an element of another page: state comes from its `data-*` attributes
+    /// (as a query string) and the host's URL is never touched.
+    Element {
+        query: String,
+        id_prefix: &'static str,
+    },
+}
 
 /// The whole podpath widget.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// Where this instance lives (a page of its own unless given).
+    #[prop(optional)]
+    mount: Mount,
+) -> impl IntoView {
     let loaded = match data::loaded() {
         Ok(loaded) => loaded,
         Err(why) => {
@@ -27,28 +49,75 @@ pub fn App() -> impl IntoView {
     provide_context(DataCtx(loaded));
     let catalog = &loaded.catalog;
     let is_topic = move |id: &str| catalog.topic(id).is_some();
-    let decoded = url_state::decode(&browser::location_search(), &is_topic);
+    let (query, sync, prefix) = match &mount {
+        Mount::Page if browser::in_frame() => {
+            (browser::location_search(), UrlSync::ReplaceOnly, "pp")
+        }
+        Mount::Page => (browser::location_search(), UrlSync::Full, "pp"),
+        Mount::Element { query, id_prefix } => (query.clone(), UrlSync::Off, *id_prefix),
+    };
+    provide_context(IdScope(prefix));
+    let decoded = url_state::decode(&query, &is_topic);
     let nav = RwSignal::new(decoded.state);
     let notices = RwSignal::new(decoded.ignored);
-    provide_context(NavCtx(nav));
+    provide_context(NavCtx(nav, sync));
     provide_context(NoticesCtx(notices));
 
-    // Back and forward restore the view the URL describes.
-    let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let decoded = url_state::decode(&browser::location_search(), &is_topic);
-        nav.set(decoded.state);
-        if !decoded.ignored.is_empty() {
-            notices.set(decoded.ignored);
+    if sync != UrlSync::Off {
+        // Back and forward restore the view the URL describes.
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let decoded = url_state::decode(&browser::location_search(), &is_topic);
+            nav.set(decoded.state);
+            if !decoded.ignored.is_empty() {
+                notices.set(decoded.ignored);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    let root = NodeRef::<leptos::html::Div>::new();
+    if sync == UrlSync::ReplaceOnly {
+        frame::connect(root, nav);
+    }
+    let display = Memo::new(move |_| nav.with(|s| s.display.clone()));
+    // The accent is applied only if it stays readable on the theme's background.
+    Effect::new(move |_| {
+        let d = display.get();
+        let Some(el) = root.get() else { return };
+        let style = web_sys::HtmlElement::style(&el);
+        let dark = match d.theme {
+            Theme::Dark => true,
+            Theme::Light => false,
+            Theme::Auto => browser::prefers_dark(),
+        };
+        match d.accent.map(|a| (a, accent_for(a, dark))) {
+            Some((_, Some((accent, text)))) => {
+                let _ = style.set_property("--podpath-accent", &accent.hex());
+                let _ = style.set_property("--podpath-focus", &accent.hex());
+                let _ = style.set_property("--podpath-accent-text", &text.hex());
+            }
+            Some((a, None)) => {
+                notices.update(|n| n.push(format!("{} {}", strings::ACCENT_IGNORED, a.hex())))
+            }
+            None => {}
         }
     });
-    on_cleanup(move || handle.remove());
 
     let view = Memo::new(move |_| nav.with(|s| s.view));
     view! {
-        <div class="podpath">
+        <div
+            class="podpath"
+            node_ref=root
+            class:podpath--compact=move || display.with(|d| d.compact)
+            class:podpath--bare=move || display.with(|d| d.hide_header)
+            data-theme=move || match display.with(|d| d.theme) {
+                Theme::Auto => None,
+                t => Some(t.key()),
+            }
+        >
             <SiteHeader />
             <NoticeBar />
-            <main class="pp-main" id="pp-main">
+            <main class="pp-main" id=crate::ids::id("main")>
                 {move || match view.get() {
                     View::Browse => view! { <BrowsePage /> }.into_any(),
                     View::Quiz => view! { <QuizPage /> }.into_any(),

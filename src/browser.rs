@@ -50,3 +50,35 @@ pub async fn copy_text(text: &str) -> bool {
         .await
         .is_ok()
 }
+
+/// True when podpath runs inside an iframe.
+pub fn in_frame() -> bool {
+    let window = gloo::utils::window();
+    match window.parent() {
+        Ok(Some(parent)) => !web_sys::js_sys::Object::is(&parent, &window),
+        _ => false,
+    }
+}
+
+/// Where the widget itself is hosted (for share links from an element embed): the directory of
+/// the loader module, which loader.js records on `<html data-podpath-base>`.
+pub fn widget_base() -> String {
+    gloo::utils::document()
+        .document_element()
+        .and_then(|e| e.get_attribute("data-podpath-base"))
+        .filter(|b| {
+            podpath_engine::validate::is_https_url(b)
+                || b.starts_with("http://127.0.0.1")
+                || b.starts_with("http://localhost")
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the visitor's system asks for a dark theme.
+pub fn prefers_dark() -> bool {
+    gloo::utils::window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}

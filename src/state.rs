@@ -9,9 +9,21 @@ use podpath_engine::url_state::{self, UrlState};
 #[derive(Clone, Copy)]
 pub struct DataCtx(pub &'static Loaded);
 
+/// How a widget keeps its state in the address bar.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum UrlSync {
+    /// A page of its own: views are history entries, so Back works.
+    Full,
+    /// Inside an iframe: the URL is kept current but no history entry is added, so the host
+    /// page's Back button is not taken over.
+    ReplaceOnly,
+    /// Mounted into someone else's page: the host's URL is never touched.
+    Off,
+}
+
 /// What the URL says: the open view and its state.
 #[derive(Clone, Copy)]
-pub struct NavCtx(pub RwSignal<UrlState>);
+pub struct NavCtx(pub RwSignal<UrlState>, pub UrlSync);
 
 impl NavCtx {
     pub fn get(&self) -> RwSignal<UrlState> {
@@ -19,9 +31,32 @@ impl NavCtx {
     }
 
     /// Moves to `state` and records it in the URL (a history entry when `push`).
-    pub fn go(&self, state: UrlState, push: bool) {
-        browser::set_query(&url_state::encode(&state), push);
+    pub fn go(&self, mut state: UrlState, push: bool) {
+        // Display settings and the embedding context belong to the widget, not to a view.
+        self.0.with_untracked(|cur| {
+            state.display = cur.display.clone();
+            state.origin = cur.origin.clone();
+            state.frame = cur.frame;
+        });
+        match self.1 {
+            UrlSync::Full => browser::set_query(&url_state::encode(&state), push),
+            UrlSync::ReplaceOnly => browser::set_query(&url_state::encode(&state), false),
+            UrlSync::Off => {}
+        }
         self.0.set(state);
+    }
+
+    /// The shareable URL of a state: the page's own address, or the hosted widget's for an
+    /// element mounted into another page.
+    pub fn share_url(&self, state: &UrlState) -> String {
+        let mut state = state.clone();
+        state.origin = None;
+        state.frame = None;
+        let query = url_state::encode(&state);
+        match self.1 {
+            UrlSync::Off => format!("{}{query}", crate::browser::widget_base()),
+            _ => browser::absolute_url(&query),
+        }
     }
 
     /// Changes the current state in place (typing, ticking a filter): no new history entry.

@@ -11,11 +11,19 @@ pub const VIEW_TOPICS: &str = "Topics";
 pub const DATA_AS_OF: &str = "Data as of";
 pub const CREDITS_EPISODES: &str = "Episode and topic data: DataTalks.Club podcast and its wiki";
 pub const CREDITS_SHOWS: &str = "Show facts link to each show's own pages.";
+pub const EMBED_THIS: &str = "Embed this";
+pub const EMBED_INTRO: &str = "Paste one of these into a blog post. The iframe is the safest choice: it cannot affect your page and needs no changes to your Content-Security-Policy beyond frame-src.";
+pub const EMBED_IFRAME: &str = "Iframe (recommended)";
+pub const EMBED_SCRIPT: &str = "Script and element";
+pub const EMBED_FRAME_TITLE: &str = "podpath: find the machine-learning podcast that fits you";
+pub const COPY_SNIPPET: &str = "Copy snippet";
 pub const SOURCE_CODE_NOTE: &str = "No tracking, no cookies: everything runs in your browser.";
 
 pub const DATA_ERROR_TITLE: &str = "podpath could not read its catalog";
 pub const NOTICE_IGNORED: &str = "Some parts of this link were not understood and were ignored:";
 pub const DISMISS: &str = "Dismiss";
+pub const ACCENT_IGNORED: &str =
+    "accent: too little contrast with the background, so it was not used:";
 
 // Browse
 pub const SEARCH_LABEL: &str = "Search shows, hosts, topics and episodes";

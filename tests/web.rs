@@ -32,7 +32,7 @@ fn mount_app() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
         .expect("body")
         .append_child(&section)
         .expect("append");
-    let handle = mount_to(section.clone(), App);
+    let handle = mount_to(section.clone(), || view! { <App /> });
     (section, handle)
 }
 

@@ -8,6 +8,7 @@
 
 pub mod catalog;
 pub mod dates;
+pub mod embed;
 pub mod episodes;
 pub mod filter;
 pub mod graph;

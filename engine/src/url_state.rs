@@ -2,6 +2,7 @@
 //! restores it. Untrusted input: unknown keys and malformed values are dropped with a notice,
 //! never a panic; what is valid is kept.
 
+use crate::embed::{parse_origin, Display, Rgb, Theme};
 use crate::filter::{Filters, LengthBucket, Platform, Sort};
 use crate::model::{Format, Level, TopicId};
 use crate::quiz::{self, Answers};
@@ -41,6 +42,12 @@ pub struct UrlState {
     pub filters: Filters,
     /// Quiz answers whose results are shown (a shared result link).
     pub quiz: Option<Answers>,
+    /// How the embedder wants the widget to look; kept across views.
+    pub display: Display,
+    /// The host page's origin when podpath runs in an iframe (set by embed.js).
+    pub origin: Option<String>,
+    /// Which iframe of the host page this is (set by embed.js), echoed in resize messages.
+    pub frame: Option<u32>,
 }
 
 /// A decoded URL and what was dropped from it.
@@ -116,6 +123,33 @@ pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
                 "shows" => true,
                 _ => false,
             },
+            "theme" => Theme::from_key(&value)
+                .map(|t| out.state.display.theme = t)
+                .is_some(),
+            "compact" => match value.as_ref() {
+                "1" | "0" => {
+                    out.state.display.compact = value == "1";
+                    true
+                }
+                _ => false,
+            },
+            "header" => match value.as_ref() {
+                "0" | "1" => {
+                    out.state.display.hide_header = value == "0";
+                    true
+                }
+                _ => false,
+            },
+            "accent" => Rgb::parse(&value)
+                .map(|c| out.state.display.accent = Some(c))
+                .is_some(),
+            "origin" => parse_origin(&value)
+                .map(|o| out.state.origin = Some(o))
+                .is_some(),
+            "frame" => value
+                .parse::<u32>()
+                .map(|n| out.state.frame = Some(n))
+                .is_ok(),
             "results" => {
                 results = value == "1";
                 results
@@ -212,6 +246,25 @@ pub fn encode(state: &UrlState) -> String {
             s.append_pair("list", "episodes");
         }
     }
+    let d = &state.display;
+    if d.theme != Theme::Auto {
+        s.append_pair("theme", d.theme.key());
+    }
+    if d.compact {
+        s.append_pair("compact", "1");
+    }
+    if let Some(c) = d.accent {
+        s.append_pair("accent", c.hex().trim_start_matches('#'));
+    }
+    if d.hide_header {
+        s.append_pair("header", "0");
+    }
+    if let Some(o) = &state.origin {
+        s.append_pair("origin", o);
+    }
+    if let Some(n) = state.frame {
+        s.append_pair("frame", &n.to_string());
+    }
     let query = s.finish();
     let mut out = String::new();
     if !query.is_empty() {
@@ -284,6 +337,26 @@ mod tests {
         assert_eq!(decode(&encode(&d.state), &topics).state, d.state);
         // answers without results=1 are not a result link
         assert_eq!(decode("bg=work", &topics).state.quiz, None);
+    }
+
+    #[test]
+    fn display_settings_survive_a_change_of_view() {
+        let d = decode("view=quiz&theme=dark&compact=1&accent=8a2be2&header=0&origin=https%3A%2F%2Fblog.example", &topics);
+        assert!(d.ignored.is_empty(), "{:?}", d.ignored);
+        let mut state = d.state.clone();
+        state.view = View::Topics;
+        let again = decode(&encode(&state), &topics).state;
+        assert_eq!(again.display, d.state.display);
+        assert_eq!(again.origin.as_deref(), Some("https://blog.example"));
+        let framed = decode("origin=http%3A%2F%2Flocalhost%3A4000&frame=3", &topics);
+        assert!(framed.ignored.is_empty(), "{:?}", framed.ignored);
+        assert_eq!(framed.state.frame, Some(3));
+        let bad = decode(
+            "theme=neon&accent=red;x&origin=javascript:alert(1)",
+            &topics,
+        );
+        assert_eq!(bad.ignored.len(), 3);
+        assert_eq!(bad.state.display, Display::default());
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub fn FacetGroup(
                     let k = key.clone();
                     let opt = move || options.with(|o| o.iter().find(|x| x.key == k).cloned());
                     let opt = Memo::new(move |_| opt());
-                    let input_id = format!("pp-{id}-{key}");
+                    let input_id = crate::ids::id(&format!("{id}-{key}"));
                     let checked = move || opt.with(|o| o.as_ref().is_some_and(|o| o.checked));
                     let count = move || opt.with(|o| o.as_ref().map_or(0, |o| o.count));
                     let toggle_key = key.clone();

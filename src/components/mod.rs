@@ -1,3 +1,4 @@
+mod embed_panel;
 mod episode_row;
 mod external_link;
 mod facet_group;
@@ -10,6 +11,7 @@ mod site_header;
 mod topic_graph;
 mod topic_link;
 
+pub use embed_panel::EmbedPanel;
 pub use episode_row::EpisodeRow;
 pub use external_link::ExternalLink;
 pub use facet_group::{FacetGroup, FacetOption};

@@ -21,7 +21,7 @@ pub fn RadioGroup(
     let legend = if sub {
         view! { <span class="pp-quiz__sub">{question.title}</span> }.into_any()
     } else {
-        view! { <h2 class="pp-quiz__title" id="pp-q-title" tabindex="-1">{question.title}</h2> }
+        view! { <h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1">{question.title}</h2> }
             .into_any()
     };
     view! {
@@ -32,7 +32,7 @@ pub fn RadioGroup(
                     .options
                     .iter()
                     .map(|&(key, label)| {
-                        let id = format!("pp-{name}-{key}");
+                        let id = crate::ids::id(&format!("{name}-{key}"));
                         view! {
                             <div class="pp-option">
                                 <input

@@ -35,7 +35,7 @@ pub fn ShowCard(
         .length
         .map_or(strings::LENGTH_UNKNOWN.to_owned(), format::length);
     let listen = listen_links(show);
-    let heading_id = format!("show-{}", show.id);
+    let heading_id = crate::ids::id(&format!("show-{}", show.id));
     let labelled_by = heading_id.clone();
     view! {
         <article class="pp-card" data-testid="show-card" data-show=show.id.as_str().to_owned() aria-labelledby=labelled_by>

@@ -1,4 +1,4 @@
-use crate::components::ExternalLink;
+use crate::components::{EmbedPanel, ExternalLink};
 use crate::state::data;
 use crate::{format, strings};
 use leptos::prelude::*;
@@ -17,6 +17,7 @@ pub fn SiteFooter() -> impl IntoView {
                 ". " {strings::CREDITS_SHOWS}
             </p>
             <p>{strings::SOURCE_CODE_NOTE}</p>
+            <EmbedPanel />
         </footer>
     }
 }

@@ -3,7 +3,6 @@ use crate::state::{data, nav};
 use crate::{browser, download, format, strings};
 use leptos::prelude::*;
 use podpath_engine::filter::{self, Filters, LengthBucket, Platform, Sort};
-use podpath_engine::url_state::encode;
 use podpath_engine::{episodes, opml, search};
 use podpath_engine::{Format, Level, TopicId};
 use std::collections::BTreeSet;
@@ -214,7 +213,7 @@ pub fn BrowsePage() -> impl IntoView {
 
     let status = RwSignal::new(String::new());
     let copy_link = move |_| {
-        let url = browser::absolute_url(&nav.get().with_untracked(encode));
+        let url = nav.share_url(&nav.get().get_untracked());
         leptos::task::spawn_local(async move {
             let ok = browser::copy_text(&url).await;
             status.set(
@@ -258,9 +257,9 @@ pub fn BrowsePage() -> impl IntoView {
     view! {
         <div class="pp-browse">
             <div class="pp-browse__bar">
-                <label class="pp-sr-only" for="pp-search">{strings::SEARCH_LABEL}</label>
+                <label class="pp-sr-only" for=crate::ids::id("search")>{strings::SEARCH_LABEL}</label>
                 <input
-                    id="pp-search"
+                    id=crate::ids::id("search")
                     class="pp-input pp-search"
                     type="search"
                     autocomplete="off"

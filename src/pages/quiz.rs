@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use podpath_engine::filter::Filters;
 use podpath_engine::quiz::{self, Answers, Step, StoredError};
 use podpath_engine::recommend::recommend;
-use podpath_engine::url_state::{encode, UrlState, View};
+use podpath_engine::url_state::{UrlState, View};
 use podpath_engine::{opml, TopicId};
 
 /// Marks that the quiz was finished, so the Quiz tab reopens the results.
@@ -94,7 +94,7 @@ fn QuizSteps() -> impl IntoView {
     Effect::new(move |_| {
         step.track();
         if moved.get_value() {
-            if let Some(h) = gloo::utils::document().get_element_by_id("pp-q-title") {
+            if let Some(h) = gloo::utils::document().get_element_by_id(&crate::ids::id("q-title")) {
                 if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
                     let _ = h.focus();
                 }
@@ -143,7 +143,7 @@ fn QuizSteps() -> impl IntoView {
             Step::Format => radio("fmt", &strings::Q_FORMAT, false, |a| a.format.map(quiz::FormatPref::key), |a, k| a.format = quiz::FormatPref::from_key(k)).into_any(),
             Step::Time => view! {
                 <div class="pp-quiz__time">
-                    <h2 class="pp-quiz__title" id="pp-q-title" tabindex="-1">{strings::Q_TIME_TITLE}</h2>
+                    <h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1">{strings::Q_TIME_TITLE}</h2>
                     {radio("len", &strings::Q_EPISODE, true, |a| a.episode.map(quiz::EpisodeTime::key), |a, k| a.episode = quiz::EpisodeTime::from_key(k))}
                     {radio("week", &strings::Q_WEEK, true, |a| a.weekly.map(quiz::WeeklyTime::key), |a, k| a.weekly = quiz::WeeklyTime::from_key(k))}
                 </div>
@@ -151,14 +151,14 @@ fn QuizSteps() -> impl IntoView {
             .into_any(),
             Step::Topics => view! {
                 <fieldset class="pp-quiz__group" data-testid="q-topics">
-                    <legend><h2 class="pp-quiz__title" id="pp-q-title" tabindex="-1">{strings::Q_TOPICS_TITLE}</h2></legend>
+                    <legend><h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1">{strings::Q_TOPICS_TITLE}</h2></legend>
                     <div class="pp-options">
                         {quiz::QUIZ_TOPICS
                             .iter()
                             .filter_map(|t| catalog.topic(t))
                             .map(|t| {
                                 let id = TopicId(t.id.0.clone());
-                                let input_id = format!("pp-qt-{}", t.id);
+                                let input_id = crate::ids::id(&format!("qt-{}", t.id));
                                 let checked_id = id.clone();
                                 view! {
                                     <div class="pp-option">
@@ -185,9 +185,9 @@ fn QuizSteps() -> impl IntoView {
     };
 
     view! {
-        <section class="pp-quiz" data-testid="quiz" aria-describedby="pp-q-progress">
+        <section class="pp-quiz" data-testid="quiz" aria-describedby=crate::ids::id("q-progress")>
             <p class="pp-muted">{strings::QUIZ_INTRO}</p>
-            <p class="pp-quiz__progress" id="pp-q-progress" data-testid="quiz-progress">
+            <p class="pp-quiz__progress" id=crate::ids::id("q-progress") data-testid="quiz-progress">
                 {move || format!("{} {} {} {}", strings::QUIZ_PROGRESS, step.get() + 1, strings::QUIZ_OF, total)}
             </p>
             <progress class="pp-progress" max=total value=move || step.get() + 1 aria-hidden="true"></progress>
@@ -240,10 +240,10 @@ fn QuizResults(answers: Answers) -> impl IntoView {
         .filter_map(|p| catalog.shows.get(p.show))
         .map(|s| s.id.0.clone())
         .collect();
-    let share_query = encode(&UrlState {
+    let share_url = nav.share_url(&UrlState {
         view: View::Quiz,
         quiz: Some(answers.clone()),
-        ..UrlState::default()
+        ..nav.get().get_untracked()
     });
     let browse_state = UrlState {
         view: View::Browse,
@@ -357,7 +357,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
     };
     let export = move |_| download::text_file("podpath-picks.opml", "text/x-opml", &opml_doc);
     let copy = move |_| {
-        let url = browser::absolute_url(&share_query);
+        let url = share_url.clone();
         leptos::task::spawn_local(async move {
             let ok = browser::copy_text(&url).await;
             status.set(
@@ -385,7 +385,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
 
     view! {
         <section class="pp-results-quiz" data-testid="quiz-results">
-            <h2 tabindex="-1" id="pp-verdict">{strings::RESULT_LEVEL} " " {strings::level(rec.verdict.level)}</h2>
+            <h2 tabindex="-1" id=crate::ids::id("verdict")>{strings::RESULT_LEVEL} " " {strings::level(rec.verdict.level)}</h2>
             <p class="pp-verdict" data-testid="verdict">{rec.verdict.why.clone()}</p>
             <h3>{strings::RESULT_PICKS}</h3>
             <ol class="pp-picks">{picks}</ol>

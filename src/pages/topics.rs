@@ -24,8 +24,8 @@ fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
         let mut topics: Vec<_> = catalog.topics.iter().filter(|t| t.kind == kind).collect();
         topics.sort_by(|a, b| a.title.cmp(&b.title));
         view! {
-            <section class="pp-topic-group" aria-labelledby=format!("kind-{}", kind.key())>
-                <h3 id=format!("kind-{}", kind.key())>{strings::topic_kind(kind)} " " <span class="pp-count">{topics.len()}</span></h3>
+            <section class="pp-topic-group" aria-labelledby=crate::ids::id(&format!("kind-{}", kind.key()))>
+                <h3 id=crate::ids::id(&format!("kind-{}", kind.key()))>{strings::topic_kind(kind)} " " <span class="pp-count">{topics.len()}</span></h3>
                 <ul class="pp-topic-list">
                     {topics.into_iter().map(|t| view! {
                         <li><TopicLink id=t.id.clone() label=t.title.clone() /></li>
@@ -40,9 +40,9 @@ fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
         <div class="pp-topics" data-testid="topic-index">
             <h2>{strings::TOPIC_INDEX}</h2>
             <div class="pp-topic-search" role="search">
-                <label for="pp-topic-search">{strings::TOPIC_SEARCH_LABEL}</label>
+                <label for=crate::ids::id("topic-search")>{strings::TOPIC_SEARCH_LABEL}</label>
                 <input
-                    id="pp-topic-search"
+                    id=crate::ids::id("topic-search")
                     class="pp-input"
                     type="search"
                     autocomplete="off"
@@ -136,8 +136,8 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
             <p><ExternalLink href=topic.url.clone()>{strings::TOPIC_ON_WIKI}</ExternalLink></p>
             <TopicGraph catalog=catalog center=center />
             {(!path.is_empty()).then(|| view! {
-                <section aria-labelledby="pp-learn-next">
-                    <h3 id="pp-learn-next">{strings::TOPIC_LEARN_NEXT}</h3>
+                <section aria-labelledby=crate::ids::id("learn-next")>
+                    <h3 id=crate::ids::id("learn-next")>{strings::TOPIC_LEARN_NEXT}</h3>
                     <p class="pp-muted">{strings::TOPIC_LEARN_NEXT_NOTE}</p>
                     <ol class="pp-path" data-testid="learn-next">
                         {path.iter().filter_map(|&i| catalog.topics.get(i)).map(|t| view! {
@@ -149,16 +149,16 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                     </ol>
                 </section>
             })}
-            <section aria-labelledby="pp-related">
-                <h3 id="pp-related">{strings::TOPIC_RELATED}</h3>
+            <section aria-labelledby=crate::ids::id("related")>
+                <h3 id=crate::ids::id("related")>{strings::TOPIC_RELATED}</h3>
                 <ul class="pp-chips" data-testid="related">
                     {topic.related.iter().map(|r| view! {
                         <li><TopicLink id=r.clone() label=catalog.topic_title(r.as_str()).to_owned() class="pp-chip" /></li>
                     }).collect_view()}
                 </ul>
             </section>
-            <section aria-labelledby="pp-topic-shows">
-                <h3 id="pp-topic-shows">{strings::TOPIC_SHOWS}</h3>
+            <section aria-labelledby=crate::ids::id("topic-shows")>
+                <h3 id=crate::ids::id("topic-shows")>{strings::TOPIC_SHOWS}</h3>
                 {if shows.is_empty() {
                     view! { <p class="pp-muted">{strings::TOPIC_NO_SHOWS}</p> }.into_any()
                 } else {
@@ -174,8 +174,8 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                     }.into_any()
                 }}
             </section>
-            <section aria-labelledby="pp-topic-episodes">
-                <h3 id="pp-topic-episodes">{strings::TOPIC_EPISODES}</h3>
+            <section aria-labelledby=crate::ids::id("topic-episodes")>
+                <h3 id=crate::ids::id("topic-episodes")>{strings::TOPIC_EPISODES}</h3>
                 {if has_episodes {
                     view! {
                         <label class="pp-sort">

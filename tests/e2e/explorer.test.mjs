@@ -50,15 +50,24 @@ test("the largest neighbourhood in the data renders within one frame", async () 
   await page.goto(server.url + `?topic=${id}`);
   await ready(page);
   await page.getByTestId("topic-graph").waitFor();
-  // Time from the click on "show their neighbours too" to the second ring being in the DOM.
+  // Time from the click on "show their neighbours too" to the second ring being in the DOM;
+  // the median of five toggles, so one busy moment on a 2-core CI machine does not decide.
   const ms = await page.evaluate(async () => {
     const button = document.querySelector("[data-testid=second-ring]");
-    const before = document.querySelectorAll(".pp-node").length;
-    const t0 = performance.now();
-    button.click();
-    while (document.querySelectorAll(".pp-node").length === before) await Promise.resolve();
-    return performance.now() - t0;
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const before = document.querySelectorAll(".pp-node").length;
+      const t0 = performance.now();
+      button.click();
+      while (document.querySelectorAll(".pp-node").length === before) await Promise.resolve();
+      times.push(performance.now() - t0);
+      button.click(); // back to one ring
+      while (document.querySelectorAll(".pp-node").length !== before) await Promise.resolve();
+    }
+    times.sort((a, b) => a - b);
+    return times[2];
   });
+  await page.getByTestId("second-ring").click();
   const nodes = await page.locator(".pp-node").count();
   console.log(`largest neighbourhood (${id}, ${nodes} nodes with the second ring) rendered in ${ms.toFixed(2)} ms`);
   assert.ok(ms < 16.7, `${ms} ms is more than one frame`);

@@ -22,7 +22,7 @@ const TYPES = {
 };
 
 /// Serves `dir` under `base` (and `extra` paths → files) on 127.0.0.1 with optional headers.
-export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {} } = {}) {
+export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {}, rewrite } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     let file = extra[path];
@@ -33,7 +33,8 @@ export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {} 
     }
     try {
       if (!file || !(await stat(file)).isFile()) throw new Error("not found");
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (rewrite && extname(file) === ".html") body = rewrite(body.toString("utf8"));
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...headers });
       res.end(body);
     } catch {

@@ -1,0 +1,65 @@
+use crate::state::nav;
+use crate::{browser, strings};
+use leptos::prelude::*;
+use podpath_engine::url_state::View;
+
+/// "Embed this": the iframe and script snippets for the current view and settings, ready to
+/// copy into a blog post.
+#[component]
+pub fn EmbedPanel() -> impl IntoView {
+    let nav = nav();
+    let open = RwSignal::new(false);
+    let status = RwSignal::new(String::new());
+    let snippets = move || {
+        let state = nav.get().get();
+        let base = browser::widget_base();
+        let src = nav.share_url(&state);
+        let iframe = format!(
+            "<iframe data-podpath-frame src=\"{src}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;border:0;min-height:640px\"></iframe>\n<script src=\"{base}embed.js\" defer></script>",
+            strings::EMBED_FRAME_TITLE
+        );
+        let mut attrs = format!("data-view=\"{}\"", state.view.key());
+        if let (View::Topics, Some(t)) = (state.view, &state.topic) {
+            attrs.push_str(&format!(" data-topic=\"{t}\""));
+        }
+        attrs.push_str(&format!(" data-theme=\"{}\"", state.display.theme.key()));
+        let element = format!("<div data-podpath {attrs}></div>\n<script type=\"module\" src=\"{base}loader.js\"></script>");
+        (iframe, element)
+    };
+    let copy = move |text: String| {
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy_text(&text).await;
+            status.set(
+                if ok {
+                    strings::RESULT_COPIED
+                } else {
+                    strings::RESULT_COPY_FAILED
+                }
+                .to_owned(),
+            );
+        });
+    };
+    view! {
+        <button
+            type="button"
+            class="pp-button pp-button--quiet pp-footer__embed"
+            data-testid="embed-toggle"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {strings::EMBED_THIS}
+        </button>
+        <Show when=move || open.get()>
+            <section class="pp-embed" data-testid="embed-panel" aria-label=strings::EMBED_THIS>
+                <p>{strings::EMBED_INTRO}</p>
+                <h3>{strings::EMBED_IFRAME}</h3>
+                <textarea readonly aria-label=strings::EMBED_IFRAME data-testid="embed-iframe" prop:value=move || snippets().0></textarea>
+                <button type="button" class="pp-button pp-button--quiet" on:click=move |_| copy(snippets().0)>{strings::COPY_SNIPPET}</button>
+                <h3>{strings::EMBED_SCRIPT}</h3>
+                <textarea readonly aria-label=strings::EMBED_SCRIPT data-testid="embed-script" prop:value=move || snippets().1></textarea>
+                <button type="button" class="pp-button pp-button--quiet" on:click=move |_| copy(snippets().1)>{strings::COPY_SNIPPET}</button>
+                <p role="status" aria-live="polite">{move || status.get()}</p>
+            </section>
+        </Show>
+    }
+}

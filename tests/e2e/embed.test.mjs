@@ -1,0 +1,160 @@
+// Embedding: iframe and script embeds on host pages of another origin, a strict CSP on the
+// widget, origin-checked messages, and no request to any third origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { serve, launch, open, ROOT } from "./support.mjs";
+
+const CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+let widget, host, browser, hostOrigin;
+before(async () => {
+  widget = await serve({
+    base: "/podpath/",
+    headers: { "content-security-policy": CSP, "access-control-allow-origin": "*" },
+  });
+  // The host pages live on another origin (localhost vs 127.0.0.1) and point at the widget.
+  host = await serve({
+    dir: join(ROOT, "examples"),
+    base: "/blog/",
+    rewrite: (html) => html.replaceAll("http://127.0.0.1:8080/", widget.url),
+  });
+  hostOrigin = host.origin.replace("127.0.0.1", "localhost");
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await widget?.close();
+  await host?.close();
+});
+
+/// Opens a host page, recording CSP violations in every frame.
+async function visit(page) {
+  const session = await open(browser, hostOrigin);
+  await session.context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  session.page.on("request", () => {});
+  await session.page.goto(`${hostOrigin}/blog/${page}`);
+  return session;
+}
+
+function thirdOrigin(problems) {
+  return problems.foreign.filter((u) => !u.startsWith(widget.origin));
+}
+
+test("iframe embeds grow to their content, stay independent, take theme messages, and keep the CSP", async () => {
+  const { page, problems, context } = await visit("blog-iframe.html");
+  const quiz = page.frameLocator("#quiz-frame");
+  const browse = page.frameLocator("#browse-frame");
+  await quiz.getByTestId("quiz").waitFor();
+  // loading="lazy": the second frame loads when the reader scrolls to it.
+  await page.locator("#browse-frame").scrollIntoViewIfNeeded();
+  await browse.getByTestId("show-card").first().waitFor();
+  // Each frame is as tall as its content: no inner scrollbar.
+  await page.waitForFunction(() => document.querySelector("#browse-frame").getBoundingClientRect().height > 1000);
+  const frameOf = async (sel) => (await page.locator(sel).elementHandle()).contentFrame();
+  for (const sel of ["#quiz-frame", "#browse-frame"]) {
+    const frame = await frameOf(sel);
+    await frame.waitForFunction(() => document.documentElement.scrollHeight <= window.innerHeight + 1, null, { timeout: 10000 });
+  }
+  // Two embeds do not interfere: moving one to Topics leaves the other alone.
+  await quiz.getByTestId("tab-topics").click();
+  await quiz.getByTestId("topic-index").waitFor();
+  assert.equal(await browse.getByTestId("topic-index").count(), 0);
+  assert.equal(await browse.getByTestId("show-card").first().isVisible(), true);
+  assert.ok(!page.url().includes("view="), "the host page's URL is untouched");
+
+  // The host changes the theme at run time.
+  await page.evaluate(() => window.podpath.setTheme("dark"));
+  await browse.locator(".podpath[data-theme=dark]").waitFor();
+  // Colours transition for 120 ms, and Chromium pauses rendering in off-screen cross-origin
+  // frames: audit the settled theme with the frame in view, as a reader would see it.
+  await page.locator("#browse-frame").scrollIntoViewIfNeeded();
+  await page.waitForTimeout(400);
+
+  // Messages that do not come from the host's origin and window are ignored.
+  const frame = await frameOf("#browse-frame");
+  const theme = await frame.evaluate(async () => {
+    const root = document.querySelector(".podpath");
+    window.dispatchEvent(new MessageEvent("message", { data: { type: "podpath:theme", theme: "light" }, origin: "https://evil.example", source: window.parent }));
+    window.dispatchEvent(new MessageEvent("message", { data: { type: "podpath:theme", theme: "light" }, origin: location.origin, source: window }));
+    await new Promise((r) => setTimeout(r, 50));
+    return root.dataset.theme;
+  });
+  assert.equal(theme, "dark", "foreign messages change nothing");
+  // ...and on the host side, a resize message from a foreign origin is ignored too.
+  const height = await page.evaluate(async () => {
+    const f = document.querySelector("#browse-frame");
+    const before = f.style.height;
+    window.dispatchEvent(new MessageEvent("message", { data: { type: "podpath:resize", frame: 1, height: 31337 }, origin: "https://evil.example", source: f.contentWindow }));
+    await new Promise((r) => setTimeout(r, 50));
+    return [before, f.style.height];
+  });
+  assert.equal(height[0], height[1]);
+
+  // Accessible inside the frame, in both themes.
+  const axe = await new AxeBuilder({ page }).include("#browse-frame").withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " " + n.failureSummary).join(" | ")}`), []);
+
+  const violations = [];
+  for (const f of page.frames()) violations.push(...(await f.evaluate(() => window.__csp ?? [])));
+  await context.close();
+  assert.deepEqual(violations, [], "no CSP violation");
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(thirdOrigin(problems), [], "no request to a third origin");
+});
+
+test("script embeds mount into every element, keep their own ids and never touch the host URL", async () => {
+  const { page, problems, context } = await visit("blog-script.html");
+  await page.locator("[data-podpath] [data-testid=topic-detail]").waitFor();
+  await page.locator("[data-podpath] [data-testid=quiz]").waitFor();
+  const ids = await page.evaluate(() => [...document.querySelectorAll("[id]")].map((e) => e.id));
+  assert.equal(new Set(ids).size, ids.length, "no duplicate ids");
+  assert.equal(await page.locator("[data-podpath] .podpath[data-theme=dark]").count(), 1);
+  await page.locator("[data-podpath]").nth(1).getByTestId("tab-topics").click();
+  await page.locator("[data-podpath]").nth(1).getByTestId("topic-index").waitFor();
+  assert.equal(new URL(page.url()).search, "", "the host page's URL is untouched");
+  await context.close();
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(thirdOrigin(problems), []);
+});
+
+test("an aggressive host stylesheet does not break the widget", async () => {
+  const { page, problems, context } = await visit("blog-aggressive.html");
+  const card = page.locator("[data-podpath] .pp-card").first();
+  await card.waitFor();
+  const styles = await card.evaluate((el) => {
+    const cs = getComputedStyle(el);
+    const title = getComputedStyle(el.querySelector("h3"));
+    return { box: cs.boxSizing, title: title.fontSize, root: getComputedStyle(el.closest(".podpath")).fontSize };
+  });
+  assert.deepEqual(styles, { box: "border-box", title: "20px", root: "16px" });
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `sideways scroll of ${overflow}px at ${width}px`);
+  }
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});
+
+test("the hosted page itself runs under the strict CSP with no violation", async () => {
+  const { page, problems, context } = await open(browser, widget.origin);
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(widget.url + "?topic=mlops");
+  await page.getByTestId("topic-graph").waitFor();
+  await page.getByTestId("second-ring").click();
+  await page.getByTestId("tab-browse").click();
+  await page.getByTestId("show-card").first().waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  await context.close();
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.foreign, []);
+});
