@@ -66,6 +66,8 @@ pub fn App(
     if sync != UrlSync::Off {
         // Back and forward restore the view the URL describes.
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            // A URL write still waiting from typing must not overwrite the restored entry.
+            browser::cancel_pending_query();
             let decoded = url_state::decode(&browser::location_search(), &is_topic);
             nav.set(decoded.state);
             if !decoded.ignored.is_empty() {

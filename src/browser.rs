@@ -1,7 +1,39 @@
 //! Thin wrappers over the browser APIs the app needs: the URL and history. Every call that
 //! can fail in a browser (sandboxed iframes, privacy modes) degrades to "do nothing".
 
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
 use wasm_bindgen::JsValue;
+
+thread_local! {
+    /// The URL write waiting for typing to pause (one per page: all widgets share the address bar).
+    static PENDING: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+}
+
+/// How long typing must pause before the address bar is updated.
+const URL_DELAY_MS: u32 = 250;
+
+/// Replaces the query after a short pause; a newer call supersedes an older one.
+pub fn set_query_soon(query: String) {
+    let timeout = Timeout::new(URL_DELAY_MS, move || {
+        PENDING.with(|p| p.borrow_mut().take());
+        set_query(&query, false);
+    });
+    PENDING.with(|p| {
+        if let Some(old) = p.borrow_mut().replace(timeout) {
+            old.cancel();
+        }
+    });
+}
+
+/// Drops a pending URL write (a new view is being pushed instead).
+pub fn cancel_pending_query() {
+    PENDING.with(|p| {
+        if let Some(old) = p.borrow_mut().take() {
+            old.cancel();
+        }
+    });
+}
 
 /// The current query string, including the leading `?` (or empty).
 pub fn location_search() -> String {

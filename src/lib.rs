@@ -3,7 +3,7 @@
 
 mod app;
 mod browser;
-mod components;
+pub mod components;
 mod data;
 mod download;
 mod format;
@@ -23,7 +23,7 @@ const ELEMENT_SETTINGS: [&str; 6] = ["view", "topic", "theme", "compact", "accen
 /// skeleton), and into every `[data-podpath]` element of a host page, each configured by its
 /// `data-*` attributes.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    install_panic_box();
     let document = gloo::utils::document();
     if let Some(el) = document
         .get_element_by_id("podpath")
@@ -73,4 +73,62 @@ fn form_urlencoded_pairs(el: &web_sys::HtmlElement) -> String {
         }
     }
     String::from(params.to_string())
+}
+
+/// With `panic = "abort"` a panic stops the wasm for good, so instead of leaving a frozen
+/// widget the hook replaces each widget's content with a short explanation and a reload link
+/// (plain DOM: no wasm code can run afterwards).
+fn install_panic_box() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_panic_box();
+    }));
+    // A deliberate panic for the browser test of this path; it only ever breaks the widget
+    // on the page that asks for it.
+    #[allow(clippy::panic)]
+    gloo::events::EventListener::new(&gloo::utils::window(), "podpath:selftest-panic", |_| {
+        panic!("podpath self-test panic")
+    })
+    .forget();
+}
+
+fn show_panic_box() {
+    let document = gloo::utils::document();
+    let Ok(roots) = document.query_selector_all(".podpath") else {
+        return;
+    };
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    for i in 0..roots.length() {
+        let Some(root) = roots
+            .item(i)
+            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+        else {
+            continue;
+        };
+        root.set_text_content(None);
+        let make = |tag: &str, class: &str, text: &str| {
+            let el = document.create_element(tag).ok()?;
+            if !class.is_empty() {
+                el.set_class_name(class);
+            }
+            el.set_text_content(Some(text));
+            Some(el)
+        };
+        let Some(panel) = make("div", "pp-error", "") else {
+            continue;
+        };
+        let _ = panel.set_attribute("role", "alert");
+        let _ = panel.set_attribute("data-testid", "panic-box");
+        if let Some(title) = make("h2", "", strings::PANIC_TITLE) {
+            let _ = panel.append_child(&title);
+        }
+        if let Some(text) = make("p", "", strings::PANIC_TEXT) {
+            let _ = panel.append_child(&text);
+        }
+        if let Some(link) = make("a", "pp-button", strings::PANIC_RELOAD) {
+            let _ = link.set_attribute("href", &href);
+            let _ = panel.append_child(&link);
+        }
+        let _ = root.append_child(&panel);
+    }
 }

@@ -38,10 +38,16 @@ impl NavCtx {
             state.origin = cur.origin.clone();
             state.frame = cur.frame;
         });
-        match self.1 {
-            UrlSync::Full => browser::set_query(&url_state::encode(&state), push),
-            UrlSync::ReplaceOnly => browser::set_query(&url_state::encode(&state), false),
-            UrlSync::Off => {}
+        if self.1 != UrlSync::Off {
+            let query = url_state::encode(&state);
+            if push && self.1 == UrlSync::Full {
+                browser::cancel_pending_query();
+                browser::set_query(&query, true);
+            } else {
+                // Typing and ticking replace the URL after a short pause rather than on every
+                // keystroke: the list updates at once, the address bar a moment later.
+                browser::set_query_soon(query);
+            }
         }
         self.0.set(state);
     }

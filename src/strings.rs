@@ -19,6 +19,9 @@ pub const EMBED_FRAME_TITLE: &str = "podpath: find the machine-learning podcast 
 pub const COPY_SNIPPET: &str = "Copy snippet";
 pub const SOURCE_CODE_NOTE: &str = "No tracking, no cookies: everything runs in your browser.";
 
+pub const PANIC_TITLE: &str = "Something went wrong";
+pub const PANIC_TEXT: &str = "podpath hit an error it could not recover from. Reloading usually fixes it; your saved answers are kept.";
+pub const PANIC_RELOAD: &str = "Reload podpath";
 pub const DATA_ERROR_TITLE: &str = "podpath could not read its catalog";
 pub const NOTICE_IGNORED: &str = "Some parts of this link were not understood and were ignored:";
 pub const DISMISS: &str = "Dismiss";

@@ -127,6 +127,8 @@ async fn ticking_a_facet_filters_and_disables_values_that_would_leave_nothing() 
             "{label}"
         );
     }
+    // The URL follows once ticking pauses (250 ms).
+    sleep(400).await;
     assert!(web_sys::window()
         .expect("window")
         .location()
@@ -152,4 +154,86 @@ async fn topics_tab_opens_the_index_and_a_topic_page() {
     tick().await;
     assert_eq!(text(&root, ".pp-topic h2"), "MLOps");
     assert!(count(&root, "[data-testid=related] a") > 3);
+}
+
+/// A fixture show whose every string is an HTML/JS payload, and whose links are not https.
+fn hostile_show() -> &'static podpath_engine::Show {
+    let catalog = podpath_engine::Catalog::embedded().expect("catalog");
+    let mut show = catalog.shows[0].clone();
+    let payload = r#"<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>"#;
+    show.title = format!("Title {payload}");
+    show.description = format!("Description {payload}");
+    show.hosts = vec![payload.to_owned()];
+    show.level_reason = payload.to_owned();
+    show.links.website = Some("javascript:window.__xss=3".to_owned());
+    show.links.apple = None;
+    show.links.rss = Some("http://insecure.example/feed".to_owned());
+    show.start_here = vec![podpath_engine::StartEpisode {
+        title: payload.to_owned(),
+        url: "javascript:alert(1)".to_owned(),
+        minutes: Some(10),
+        why: payload.to_owned(),
+    }];
+    Box::leak(Box::new(show))
+}
+
+#[wasm_bindgen_test]
+async fn catalog_strings_with_markup_render_as_inert_text_and_unsafe_links_are_not_links() {
+    let catalog: &'static podpath_engine::Catalog = Box::leak(Box::new(
+        podpath_engine::Catalog::embedded().expect("catalog"),
+    ));
+    let show = hostile_show();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let section: HtmlElement = document.create_element("section").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&section).unwrap();
+    let _card = mount_to(section.clone(), move || {
+        view! {
+            <podpath::components::ShowCard
+                catalog=catalog
+                show=show
+                terms=Signal::derive(Vec::new)
+                on_topic=Callback::new(|_| {})
+            />
+        }
+    });
+    tick().await;
+    assert_eq!(
+        count(&section, "img"),
+        0,
+        "no element is created from catalog text"
+    );
+    assert_eq!(count(&section, "script"), 0);
+    assert!(
+        text(&section, "h3").contains("<img src=x"),
+        "the payload is shown as text"
+    );
+    let hrefs: Vec<String> = (0..count(&section, "a"))
+        .map(|i| {
+            section
+                .query_selector_all("a")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .get_attribute("href")
+                .unwrap_or_default()
+        })
+        .collect();
+    assert!(hrefs.iter().all(|h| h.starts_with("https://")), "{hrefs:?}");
+    let js = js_sys_eval_xss();
+    assert!(js.is_undefined(), "no payload ran");
+}
+
+fn js_sys_eval_xss() -> wasm_bindgen::JsValue {
+    web_sys::js_sys::Reflect::get(&web_sys::window().unwrap(), &"__xss".into()).unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }

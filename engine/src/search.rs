@@ -200,3 +200,79 @@ pub fn highlight<'a>(text: &'a str, terms: &[Term]) -> Vec<(&'a str, bool)> {
     }
     out
 }
+
+/// A text prepared once for highlighting: its words are folded up front, so each keystroke
+/// only compares them with the new terms (highlighting many cards per keystroke stays cheap).
+#[derive(Debug, Clone)]
+pub struct Highlighter {
+    text: String,
+    words: Vec<(usize, usize, String, Vec<char>)>,
+}
+
+impl Highlighter {
+    pub fn new(text: &str) -> Self {
+        let words = word_spans(text)
+            .into_iter()
+            .map(|(a, b)| {
+                let folded = fold(&text[a..b]);
+                let chars = folded.chars().collect();
+                (a, b, folded, chars)
+            })
+            .collect();
+        Highlighter {
+            text: text.to_owned(),
+            words,
+        }
+    }
+
+    /// Runs of the text, marked where a term matches a word (see [`highlight`]).
+    pub fn segments(&self, terms: &[Term]) -> Vec<(&str, bool)> {
+        let text = self.text.as_str();
+        if terms.is_empty() {
+            return vec![(text, false)];
+        }
+        let mut out = Vec::new();
+        let mut at = 0;
+        for (a, b, word, chars) in &self.words {
+            if terms.iter().any(|t| t.matches(word, chars).is_some()) {
+                if *a > at {
+                    out.push((&text[at..*a], false));
+                }
+                out.push((&text[*a..*b], true));
+                at = *b;
+            }
+        }
+        if at < text.len() {
+            out.push((&text[at..], false));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prepared_highlighting_equals_one_shot_highlighting() {
+        let text = "Katie Malone explains Bayesian statistics; Data Sképtic and skeptics.";
+        for q in ["", "katie", "skeptik", "bayes stat", "sképtic malone"] {
+            let t = terms(q);
+            assert_eq!(
+                Highlighter::new(text).segments(&t),
+                highlight(text, &t),
+                "{q}"
+            );
+        }
+    }
+
+    #[test]
+    fn highlighting_marks_whole_words_and_keeps_every_character() {
+        let t = terms("mal");
+        let runs = highlight("Katie Malone, normal", &t);
+        assert_eq!(
+            runs,
+            vec![("Katie ", false), ("Malone", true), (", normal", false)]
+        );
+    }
+}

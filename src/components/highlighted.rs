@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use podpath_engine::search::{highlight, Term};
+use podpath_engine::search::{Highlighter, Term};
 
 /// Text with the words that match the search wrapped in `<mark>`. Every run is a text node:
 /// catalog text is never parsed as HTML.
@@ -11,9 +11,11 @@ pub fn Highlighted(
     #[prop(into)]
     terms: Signal<Vec<Term>>,
 ) -> impl IntoView {
+    let prepared = Highlighter::new(&text);
     move || {
         terms.with(|t| {
-            highlight(&text, t)
+            prepared
+                .segments(t)
                 .into_iter()
                 .map(|(run, marked)| {
                     let run = run.to_owned();

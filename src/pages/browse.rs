@@ -62,7 +62,7 @@ pub fn BrowsePage() -> impl IntoView {
         counted.into_iter().map(|(_, t)| t.clone()).collect()
     };
 
-    let level_options = Signal::derive(move || {
+    let level_options = Memo::new(move |_| {
         let (r, f) = (results.get(), filters.get());
         Level::ALL
             .iter()
@@ -74,7 +74,7 @@ pub fn BrowsePage() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let topic_options = Signal::derive(move || {
+    let topic_options = Memo::new(move |_| {
         let f = filters.get();
         let (order, counts) = if f.episodes {
             (&episode_topic_order, episode_results.get().facets.topics)
@@ -91,7 +91,7 @@ pub fn BrowsePage() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let format_options = Signal::derive(move || {
+    let format_options = Memo::new(move |_| {
         let (r, f) = (results.get(), filters.get());
         Format::ALL
             .iter()
@@ -103,7 +103,7 @@ pub fn BrowsePage() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let length_options = Signal::derive(move || {
+    let length_options = Memo::new(move |_| {
         let (r, f) = (results.get(), filters.get());
         let e = episode_results.get();
         LengthBucket::ALL
@@ -120,7 +120,7 @@ pub fn BrowsePage() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let platform_options = Signal::derive(move || {
+    let platform_options = Memo::new(move |_| {
         let (r, f) = (results.get(), filters.get());
         let e = episode_results.get();
         Platform::ALL
@@ -138,7 +138,7 @@ pub fn BrowsePage() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let status_options = Signal::derive(move || {
+    let status_options = Memo::new(move |_| {
         let (r, f) = (results.get(), filters.get());
         vec![FacetOption {
             key: "active".into(),

@@ -1,0 +1,66 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { serve, launch, open, ready } from "./support.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function tabTo(page, predicate, arg, key = "Tab") {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press(key);
+    if (await page.evaluate(predicate, arg)) return;
+  }
+  throw new Error(`Tab never reached ${arg}`);
+}
+const isId = (id) => document.activeElement?.id === id;
+const isTestId = (id) => document.activeElement?.dataset?.testid === id;
+
+test("every Browse control works by keyboard alone, and the OPML export lists the results", async () => {
+  const { page, problems, context } = await open(browser, server.origin, { acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+  await ready(page);
+  await page.getByTestId("show-card").first().waitFor();
+  const count = async () => Number((await page.getByTestId("result-count").textContent()).split(" ")[0]);
+  const all = await count();
+
+  await tabTo(page, isId, "pp-search");
+  await page.keyboard.type("data");
+  await page.waitForFunction((n) => Number(document.querySelector("[data-testid=result-count]").textContent.split(" ")[0]) < n, all);
+
+  await tabTo(page, isTestId, "sort");
+  await page.keyboard.press("ArrowDown"); // Most recent episode
+  await page.waitForURL(/sort=recent/);
+
+  await tabTo(page, isId, "pp-level-intermediate");
+  await page.keyboard.press("Space");
+  await page.waitForURL(/level=intermediate/);
+  const narrowed = await count();
+
+  await tabTo(page, isTestId, "export-opml");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  const opml = await readFile(await download.path(), "utf8");
+  const outlines = (opml.match(/<outline /g) ?? []).length;
+  const skipped = (await page.getByTestId("action-status").textContent()).includes("Not in the OPML") ;
+  assert.ok(outlines >= 1 && outlines <= narrowed, `${outlines} outlines for ${narrowed} shows`);
+  assert.ok(outlines === narrowed || skipped, "shows without a feed are named in a note");
+
+  await tabTo(page, isTestId, "list-episodes", "Shift+Tab"); // it sits just before the export button
+  await page.keyboard.press("Enter");
+  await page.getByTestId("episode-row").first().waitFor();
+  await page.waitForURL(/list=episodes/);
+
+  await tabTo(page, isTestId, "tab-topics", "Shift+Tab");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("topic-index").waitFor();
+  await context.close();
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.foreign, []);
+});

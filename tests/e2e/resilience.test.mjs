@@ -1,0 +1,77 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, ready } from "./support.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("a panic shows a friendly error box with a reload link instead of a frozen widget", async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.goto(server.url + "?view=topics");
+  await ready(page);
+  await page.evaluate(() => window.dispatchEvent(new Event("podpath:selftest-panic")));
+  const box = page.getByTestId("panic-box");
+  await box.waitFor();
+  assert.match(await box.textContent(), /Something went wrong/);
+  assert.equal(await box.getAttribute("role"), "alert");
+  assert.ok(problems.console.some((e) => e.includes("self-test panic")), "the panic is logged");
+  await box.getByRole("link", { name: "Reload podpath" }).click();
+  await page.getByTestId("topic-index").waitFor();
+  await context.close();
+  assert.deepEqual(problems.foreign, []);
+});
+
+test("catalog text is rendered as text: no markup from data or URLs becomes HTML", async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  const payload = encodeURIComponent('<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>');
+  await page.goto(server.url + `?q=${payload}`);
+  await ready(page);
+  await page.getByTestId("empty").waitFor();
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.locator(".podpath img").count(), 0);
+  assert.equal(await page.locator("#pp-search").inputValue(), decodeURIComponent(payload));
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});
+
+test("the list updates within one frame of a keystroke", async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.goto(server.url);
+  await ready(page);
+  await page.getByTestId("show-card").first().waitFor();
+  const times = await page.evaluate(async () => {
+    const input = document.querySelector("#pp-search");
+    const count = document.querySelector("[data-testid=result-count]");
+    // Warm up first: a fresh browser runs new wasm in its baseline tier until V8 has
+    // optimised it; typing speed is about the steady state.
+    for (const q of ["w", "wa", "war", "warm", ""]) {
+      input.value = q;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const out = [];
+    for (const q of ["d", "da", "dat", "data", "data s", "data sk", "data ske", "data skep", "data skept", "data skepti"]) {
+      const before = count.textContent;
+      const t0 = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      // Leptos updates the DOM synchronously or in a microtask; wait until it did.
+      for (let i = 0; i < 1000 && count.textContent === before; i++) await Promise.resolve();
+      out.push(performance.now() - t0);
+    }
+    return out;
+  });
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  console.log(`keystroke to updated list: median ${median.toFixed(2)} ms, max ${sorted.at(-1).toFixed(2)} ms`);
+  assert.ok(median < 16.7, `${median} ms is more than one frame`);
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});
