@@ -114,3 +114,17 @@ pub fn prefers_dark() -> bool {
         .flatten()
         .is_some_and(|m| m.matches())
 }
+
+/// Copies `text` and reports the outcome in `status` (an aria-live region), in the background.
+pub fn copy_reporting(text: String, status: leptos::prelude::RwSignal<String>) {
+    use leptos::prelude::Set;
+    leptos::task::spawn_local(async move {
+        let ok = copy_text(&text).await;
+        let message = if ok {
+            crate::strings::RESULT_COPIED
+        } else {
+            crate::strings::RESULT_COPY_FAILED
+        };
+        status.set(message.to_owned());
+    });
+}

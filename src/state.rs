@@ -38,6 +38,10 @@ impl NavCtx {
             state.origin = cur.origin.clone();
             state.frame = cur.frame;
         });
+        self.write(state, push);
+    }
+
+    fn write(&self, state: UrlState, push: bool) {
         if self.1 != UrlSync::Off {
             let query = url_state::encode(&state);
             if push && self.1 == UrlSync::Full {
@@ -69,7 +73,7 @@ impl NavCtx {
     pub fn update(&self, f: impl FnOnce(&mut UrlState)) {
         let mut state = self.0.get_untracked();
         f(&mut state);
-        self.go(state, false);
+        self.write(state, false);
     }
 }
 

@@ -355,3 +355,12 @@ pub fn caution(c: &podpath_engine::recommend::Caution) -> String {
         StatusUnknown => "We could not confirm it still publishes new episodes".to_owned(),
     }
 }
+
+pub fn theme(t: podpath_engine::embed::Theme) -> &'static str {
+    use podpath_engine::embed::Theme::*;
+    match t {
+        Auto => "Theme: automatic",
+        Light => "Theme: light",
+        Dark => "Theme: dark",
+    }
+}

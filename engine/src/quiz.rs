@@ -347,6 +347,43 @@ mod tests {
     }
 
     #[test]
+    fn ten_thousand_random_saves_never_panic_and_only_valid_ones_are_read() {
+        const PIECES: [&str; 16] = [
+            "v=1",
+            "v=0",
+            "v=2",
+            "&",
+            "=",
+            "bg=work",
+            "bg=",
+            "math=high",
+            "qt=mlops,llms",
+            "qt=,,",
+            "goal=lead",
+            "%FF",
+            "week=8",
+            "len=any",
+            "\u{0}",
+            "fmt=news",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..10_000 {
+            let mut text = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for i in 0..(x % 7) {
+                text.push_str(PIECES[((x >> (i * 4)) % 16) as usize]);
+            }
+            match from_storage(&text, &topics) {
+                // Whatever was accepted saves back to something that reads the same.
+                Ok(a) => assert_eq!(from_storage(&to_storage(&a), &topics), Ok(a), "{text:?}"),
+                Err(StoredError::OtherVersion | StoredError::Corrupt) => {}
+            }
+        }
+    }
+
+    #[test]
     fn answers_from_another_quiz_version_are_refused() {
         assert_eq!(
             from_storage("v=0&bg=work", &topics),

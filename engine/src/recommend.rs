@@ -413,34 +413,24 @@ fn start_episodes(catalog: &Catalog, answers: &Answers, picks: &[Pick]) -> Vec<E
     });
     let (fitting, longer): (Vec<_>, Vec<_>) =
         scored.into_iter().partition(|(e, _)| fits(e.minutes()));
-    for (e, topics) in fitting {
-        if out.len() >= MAX_EPISODES {
-            break;
-        }
-        out.push(EpisodePick {
-            title: e.title.clone(),
-            url: e.url.clone(),
-            minutes: e.minutes(),
-            show: dtc_show,
-            topics,
-            longer_than_asked: false,
-        });
-    }
-    // Too few fit the time given: offer the shortest of the rest, marked as longer.
+    // Too few fit the time given: then the shortest of the rest, marked as longer.
     let mut longer = longer;
     longer.sort_by_key(|(e, _)| e.minutes());
-    for (e, topics) in longer {
-        if out.len() >= MIN_EPISODES {
-            break;
+    let batches = [(fitting, MAX_EPISODES, false), (longer, MIN_EPISODES, true)];
+    for (batch, limit, longer_than_asked) in batches {
+        for (e, topics) in batch {
+            if out.len() >= limit {
+                break;
+            }
+            out.push(EpisodePick {
+                title: e.title.clone(),
+                url: e.url.clone(),
+                minutes: e.minutes(),
+                show: dtc_show,
+                topics,
+                longer_than_asked,
+            });
         }
-        out.push(EpisodePick {
-            title: e.title.clone(),
-            url: e.url.clone(),
-            minutes: e.minutes(),
-            show: dtc_show,
-            topics,
-            longer_than_asked: true,
-        });
     }
     out
 }

@@ -27,17 +27,7 @@ pub fn EmbedPanel() -> impl IntoView {
         (iframe, element)
     };
     let copy = move |text: String| {
-        leptos::task::spawn_local(async move {
-            let ok = browser::copy_text(&text).await;
-            status.set(
-                if ok {
-                    strings::RESULT_COPIED
-                } else {
-                    strings::RESULT_COPY_FAILED
-                }
-                .to_owned(),
-            );
-        });
+        browser::copy_reporting(text, status);
     };
     view! {
         <button

@@ -1,6 +1,7 @@
 use crate::state::nav;
 use crate::strings;
 use leptos::prelude::*;
+use podpath_engine::embed::Theme;
 use podpath_engine::url_state::{encode, UrlState, View};
 
 /// Product name, promise, and the tabs between the three views. The tabs are real links
@@ -44,9 +45,26 @@ pub fn SiteHeader() -> impl IntoView {
                 <p class="pp-brand__name">{strings::PRODUCT}</p>
                 <p class="pp-brand__tagline">{strings::TAGLINE}</p>
             </div>
-            <nav class="pp-tabs" aria-label=strings::NAV_LABEL>
-                <ul>{View::ALL.into_iter().map(tab).collect_view()}</ul>
-            </nav>
+            <div class="pp-header__end">
+                <nav class="pp-tabs" aria-label=strings::NAV_LABEL>
+                    <ul>{View::ALL.into_iter().map(tab).collect_view()}</ul>
+                </nav>
+                // Cycles auto -> light -> dark; kept in the URL like every other setting.
+                <button
+                    type="button"
+                    class="pp-button pp-button--quiet pp-theme"
+                    data-testid="theme-toggle"
+                    on:click=move |_| nav.update(|s| {
+                        s.display.theme = match s.display.theme {
+                            Theme::Auto => Theme::Light,
+                            Theme::Light => Theme::Dark,
+                            Theme::Dark => Theme::Auto,
+                        }
+                    })
+                >
+                    {move || strings::theme(nav.get().with(|s| s.display.theme))}
+                </button>
+            </div>
         </header>
     }
 }

@@ -214,17 +214,7 @@ pub fn BrowsePage() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let copy_link = move |_| {
         let url = nav.share_url(&nav.get().get_untracked());
-        leptos::task::spawn_local(async move {
-            let ok = browser::copy_text(&url).await;
-            status.set(
-                if ok {
-                    strings::RESULT_COPIED
-                } else {
-                    strings::RESULT_COPY_FAILED
-                }
-                .to_owned(),
-            );
-        });
+        browser::copy_reporting(url, status);
     };
     let export = move |_| {
         let shows = results.with_untracked(|r| {

@@ -358,17 +358,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
     let export = move |_| download::text_file("podpath-picks.opml", "text/x-opml", &opml_doc);
     let copy = move |_| {
         let url = share_url.clone();
-        leptos::task::spawn_local(async move {
-            let ok = browser::copy_text(&url).await;
-            status.set(
-                if ok {
-                    strings::RESULT_COPIED
-                } else {
-                    strings::RESULT_COPY_FAILED
-                }
-                .to_owned(),
-            );
-        });
+        browser::copy_reporting(url, status);
     };
     let retake = move |_| {
         storage::remove(storage::QUIZ_KEY);

@@ -133,6 +133,9 @@ test("an aggressive host stylesheet does not break the widget", async () => {
     return { box: cs.boxSizing, title: title.fontSize, root: getComputedStyle(el.closest(".podpath")).fontSize };
   });
   assert.deepEqual(styles, { box: "border-box", title: "20px", root: "16px" });
+  // ...and nothing of podpath's leaks out: the host's body keeps its own look.
+  const body = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(body, "rgb(253, 246, 227)");
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

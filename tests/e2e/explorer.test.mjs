@@ -1,16 +1,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, ready, readJson } from "./support.mjs";
+import { useServerAndBrowser, open, ready, readJson } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser(before, after);
 
 /// The topic with the most neighbours (edges in either direction) in the shipped data.
 async function largestTopic() {
@@ -24,8 +16,8 @@ async function largestTopic() {
 }
 
 test("arrow keys move between graph nodes and Enter opens the focused topic", async () => {
-  const { page, problems, context } = await open(browser, server.origin, { viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url + "?topic=machine-learning");
+  const { page, problems, context } = await open(env.browser, env.server.origin, { viewport: { width: 1280, height: 900 } });
+  await page.goto(env.server.url + "?topic=machine-learning");
   await ready(page);
   await page.getByTestId("topic-graph").waitFor();
   const nodes = page.locator(".pp-node");
@@ -46,8 +38,8 @@ test("arrow keys move between graph nodes and Enter opens the focused topic", as
 
 test("the largest neighbourhood in the data renders within one frame", async () => {
   const id = await largestTopic();
-  const { page, problems, context } = await open(browser, server.origin, { viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url + `?topic=${id}`);
+  const { page, problems, context } = await open(env.browser, env.server.origin, { viewport: { width: 1280, height: 900 } });
+  await page.goto(env.server.url + `?topic=${id}`);
   await ready(page);
   await page.getByTestId("topic-graph").waitFor();
   // Time from the click on "show their neighbours too" to the second ring being in the DOM;
@@ -55,7 +47,8 @@ test("the largest neighbourhood in the data renders within one frame", async () 
   const ms = await page.evaluate(async () => {
     const button = document.querySelector("[data-testid=second-ring]");
     const times = [];
-    for (let i = 0; i < 5; i++) {
+    // The first rounds warm up V8's optimising tier (as in the keystroke test); then five count.
+    for (let i = 0; i < 8; i++) {
       const before = document.querySelectorAll(".pp-node").length;
       const t0 = performance.now();
       button.click();
@@ -64,8 +57,8 @@ test("the largest neighbourhood in the data renders within one frame", async () 
       button.click(); // back to one ring
       while (document.querySelectorAll(".pp-node").length !== before) await Promise.resolve();
     }
-    times.sort((a, b) => a - b);
-    return times[2];
+    const counted = times.slice(3).sort((a, b) => a - b);
+    return counted[2];
   });
   await page.getByTestId("second-ring").click();
   const nodes = await page.locator(".pp-node").count();
@@ -76,8 +69,8 @@ test("the largest neighbourhood in the data renders within one frame", async () 
 });
 
 test("topic search suggests as you type, forgiving a typo", async () => {
-  const { page, problems, context } = await open(browser, server.origin);
-  await page.goto(server.url + "?view=topics");
+  const { page, problems, context } = await open(env.browser, env.server.origin);
+  await page.goto(env.server.url + "?view=topics");
   await ready(page);
   await page.getByLabel("Find a topic").fill("monitorng");
   const first = page.getByTestId("topic-suggestions").locator("a").first();
@@ -88,8 +81,8 @@ test("topic search suggests as you type, forgiving a typo", async () => {
 });
 
 test("episodes of a topic can be ordered by length", async () => {
-  const { page, problems, context } = await open(browser, server.origin);
-  await page.goto(server.url + "?topic=mlops");
+  const { page, problems, context } = await open(env.browser, env.server.origin);
+  await page.goto(env.server.url + "?topic=mlops");
   await ready(page);
   await page.getByTestId("episode-sort").selectOption("shortest");
   const lengths = await page.getByTestId("topic-episodes").locator("li").evaluateAll((lis) =>

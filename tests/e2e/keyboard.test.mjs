@@ -1,17 +1,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serve, launch, open, ready } from "./support.mjs";
+import { useServerAndBrowser, open, ready } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser(before, after);
 
 async function tabTo(page, predicate, arg, key = "Tab") {
   for (let i = 0; i < 80; i++) {
@@ -24,8 +16,8 @@ const isId = (id) => document.activeElement?.id === id;
 const isTestId = (id) => document.activeElement?.dataset?.testid === id;
 
 test("every Browse control works by keyboard alone, and the OPML export lists the results", async () => {
-  const { page, problems, context } = await open(browser, server.origin, { acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url);
+  const { page, problems, context } = await open(env.browser, env.server.origin, { acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  await page.goto(env.server.url);
   await ready(page);
   await page.getByTestId("show-card").first().waitFor();
   const count = async () => Number((await page.getByTestId("result-count").textContent()).split(" ")[0]);

@@ -1,17 +1,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serve, launch, open, ready } from "./support.mjs";
+import { useServerAndBrowser, open, ready } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser(before, after);
 
 /// Presses Tab until `predicate(document.activeElement)` holds (keyboard-only navigation).
 async function tabTo(page, predicate, arg) {
@@ -36,8 +28,8 @@ async function picks(page) {
 }
 
 test("the quiz is completed by keyboard alone and its results survive a reload and a shared link", async () => {
-  const { page, problems, context } = await open(browser, server.origin, { acceptDownloads: true });
-  await page.goto(server.url + "?view=quiz");
+  const { page, problems, context } = await open(env.browser, env.server.origin, { acceptDownloads: true });
+  await page.goto(env.server.url + "?view=quiz");
   await ready(page);
   await page.getByTestId("quiz").waitFor();
   assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 1 of 7");
@@ -97,7 +89,7 @@ test("the quiz is completed by keyboard alone and its results survive a reload a
   assert.deepEqual(problems.console, []);
   assert.deepEqual(problems.foreign, []);
 
-  const fresh = await open(browser, server.origin);
+  const fresh = await open(env.browser, env.server.origin);
   await fresh.page.goto(url);
   await ready(fresh.page);
   assert.deepEqual(await picks(fresh.page), first, "the share link gives the same picks in a fresh browser");
@@ -106,9 +98,9 @@ test("the quiz is completed by keyboard alone and its results survive a reload a
 });
 
 test("saved answers from an older quiz version are dropped with a notice, and the quiz starts fresh", async () => {
-  const { page, problems, context } = await open(browser, server.origin);
+  const { page, problems, context } = await open(env.browser, env.server.origin);
   await context.addInitScript(() => localStorage.setItem("podpath:v1:quiz", "v=0&bg=research"));
-  await page.goto(server.url + "?view=quiz");
+  await page.goto(env.server.url + "?view=quiz");
   await ready(page);
   await page.getByTestId("notice").waitFor();
   assert.match(await page.getByTestId("notice").textContent(), /another version/);
@@ -119,11 +111,11 @@ test("saved answers from an older quiz version are dropped with a notice, and th
 });
 
 test("with storage blocked the quiz still works and says nothing will be saved", async () => {
-  const { page, problems, context } = await open(browser, server.origin);
+  const { page, problems, context } = await open(env.browser, env.server.origin);
   await context.addInitScript(() => {
     Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
   });
-  await page.goto(server.url + "?view=quiz");
+  await page.goto(env.server.url + "?view=quiz");
   await ready(page);
   await page.getByTestId("notice").waitFor();
   assert.match(await page.getByTestId("notice").textContent(), /will not be kept/);

@@ -1,20 +1,12 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, ready } from "./support.mjs";
+import { useServerAndBrowser, open, ready } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser(before, after);
 
 test("a panic shows a friendly error box with a reload link instead of a frozen widget", async () => {
-  const { page, problems, context } = await open(browser, server.origin);
-  await page.goto(server.url + "?view=topics");
+  const { page, problems, context } = await open(env.browser, env.server.origin);
+  await page.goto(env.server.url + "?view=topics");
   await ready(page);
   await page.evaluate(() => window.dispatchEvent(new Event("podpath:selftest-panic")));
   const box = page.getByTestId("panic-box");
@@ -29,9 +21,9 @@ test("a panic shows a friendly error box with a reload link instead of a frozen 
 });
 
 test("catalog text is rendered as text: no markup from data or URLs becomes HTML", async () => {
-  const { page, problems, context } = await open(browser, server.origin);
+  const { page, problems, context } = await open(env.browser, env.server.origin);
   const payload = encodeURIComponent('<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>');
-  await page.goto(server.url + `?q=${payload}`);
+  await page.goto(env.server.url + `?q=${payload}`);
   await ready(page);
   await page.getByTestId("empty").waitFor();
   assert.equal(await page.evaluate(() => window.__xss), undefined);
@@ -42,8 +34,8 @@ test("catalog text is rendered as text: no markup from data or URLs becomes HTML
 });
 
 test("the list updates within one frame of a keystroke", async () => {
-  const { page, problems, context } = await open(browser, server.origin);
-  await page.goto(server.url);
+  const { page, problems, context } = await open(env.browser, env.server.origin);
+  await page.goto(env.server.url);
   await ready(page);
   await page.getByTestId("show-card").first().waitFor();
   const times = await page.evaluate(async () => {
@@ -72,6 +64,27 @@ test("the list updates within one frame of a keystroke", async () => {
   const median = sorted[Math.floor(sorted.length / 2)];
   console.log(`keystroke to updated list: median ${median.toFixed(2)} ms, max ${sorted.at(-1).toFixed(2)} ms`);
   assert.ok(median < 16.7, `${median} ms is more than one frame`);
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});
+
+test("the theme switch cycles automatic, light and dark, and the choice lives in the URL", async () => {
+  const { page, problems, context } = await open(env.browser, env.server.origin, { colorScheme: "light" });
+  await page.goto(env.server.url);
+  await ready(page);
+  const toggle = page.getByTestId("theme-toggle");
+  assert.equal(await toggle.textContent(), "Theme: automatic");
+  await toggle.click();
+  await page.locator(".podpath[data-theme=light]").waitFor();
+  await toggle.click();
+  await page.locator(".podpath[data-theme=dark]").waitFor();
+  const bg = await page.locator(".podpath").evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(bg, "rgb(18, 20, 24)");
+  await page.waitForURL(/theme=dark/);
+  await page.reload();
+  await page.locator(".podpath[data-theme=dark]").waitFor();
+  await page.getByTestId("theme-toggle").click();
+  assert.equal(await page.locator(".podpath[data-theme]").count(), 0, "back to automatic");
   await context.close();
   assert.deepEqual(problems.console, []);
 });

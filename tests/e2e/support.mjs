@@ -88,3 +88,18 @@ export async function ready(page) {
 export async function readJson(rel) {
   return JSON.parse(await readFile(join(ROOT, rel), "utf8"));
 }
+
+/// Starts the release server and a browser for one test file, closed after its tests.
+/// Returns a getter, because both exist only once `before` has run.
+export function useServerAndBrowser(before, after, options) {
+  const env = {};
+  before(async () => {
+    env.server = await serve(options);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}

@@ -1,20 +1,12 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, ready } from "./support.mjs";
+import { useServerAndBrowser, open, ready } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser(before, after);
 
 test("a topic opens by URL, moves to a related topic by keyboard, and back returns", async () => {
-  const { page, problems, context } = await open(browser, server.origin);
-  await page.goto(server.url + "?topic=mlops");
+  const { page, problems, context } = await open(env.browser, env.server.origin);
+  await page.goto(env.server.url + "?topic=mlops");
   await ready(page);
   await page.getByTestId("topic-detail").waitFor();
   assert.equal(await page.getByTestId("topic-detail").getAttribute("data-topic"), "mlops");
