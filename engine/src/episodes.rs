@@ -107,6 +107,11 @@ pub fn apply(catalog: &Catalog, index: &SearchIndex, filters: &Filters) -> Episo
     out
 }
 
+/// Every topic with at least one episode, most-covered first: the episode topic facet's order.
+pub fn topic_order(catalog: &Catalog, index: &SearchIndex) -> Vec<TopicId> {
+    crate::filter::by_count_desc(apply(catalog, index, &Filters::default()).facets.topics)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +143,19 @@ mod tests {
                 .unwrap_or(0)
         );
         assert!(both.hits.len() <= mlops.hits.len());
+    }
+
+    #[test]
+    fn topic_order_puts_the_most_covered_topics_first() {
+        let (c, i) = setup();
+        let order = topic_order(&c, &i);
+        let counts = apply(&c, &i, &Filters::default()).facets.topics;
+        assert_eq!(order.len(), counts.len());
+        assert!(order.windows(2).all(|w| counts[&w[0]] >= counts[&w[1]]));
+        let shows = crate::filter::topic_order(&c);
+        assert!(shows
+            .iter()
+            .all(|t| c.shows.iter().any(|s| s.topics.contains(t))));
     }
 
     #[test]

@@ -302,6 +302,23 @@ fn title_for_sorting(title: &str) -> &str {
     title.strip_prefix("The ").unwrap_or(title)
 }
 
+/// Topic ids ordered by how many items cover them, most first (ties by id): the order of the
+/// topic facet.
+pub fn by_count_desc(counts: impl IntoIterator<Item = (TopicId, usize)>) -> Vec<TopicId> {
+    let mut v: Vec<(TopicId, usize)> = counts.into_iter().filter(|(_, n)| *n > 0).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v.into_iter().map(|(t, _)| t).collect()
+}
+
+/// Every topic some show covers, most-covered first.
+pub fn topic_order(catalog: &Catalog) -> Vec<TopicId> {
+    let mut counts: BTreeMap<TopicId, usize> = BTreeMap::new();
+    for t in catalog.shows.iter().flat_map(|s| &s.topics) {
+        *counts.entry(t.clone()).or_default() += 1;
+    }
+    by_count_desc(counts)
+}
+
 /// One way to widen an empty (or small) result: drop one selected value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Relaxation {

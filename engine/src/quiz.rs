@@ -144,6 +144,45 @@ impl Step {
     ];
 }
 
+impl Answers {
+    /// Whether the visitor answered (rather than skipped or not reached) a step.
+    pub fn answered(&self, step: Step) -> bool {
+        match step {
+            Step::Background => self.background.is_some(),
+            Step::Math => self.math.is_some(),
+            Step::Coding => self.coding.is_some(),
+            Step::Goal => self.goal.is_some(),
+            Step::Time => self.episode.is_some() || self.weekly.is_some(),
+            Step::Format => self.format.is_some(),
+            Step::Topics => !self.topics.is_empty(),
+        }
+    }
+
+    /// Skipping a step clears whatever was chosen there.
+    pub fn skip(&mut self, step: Step) {
+        match step {
+            Step::Background => self.background = None,
+            Step::Math => self.math = None,
+            Step::Coding => self.coding = None,
+            Step::Goal => self.goal = None,
+            Step::Time => {
+                self.episode = None;
+                self.weekly = None;
+            }
+            Step::Format => self.format = None,
+            Step::Topics => self.topics.clear(),
+        }
+    }
+
+    /// Where a returning visitor resumes: the first step not answered yet (0 when all are).
+    pub fn resume_step(&self) -> usize {
+        Step::ALL
+            .iter()
+            .position(|s| !self.answered(*s))
+            .unwrap_or(0)
+    }
+}
+
 /// The level verdict and the one-sentence reason for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
@@ -321,6 +360,17 @@ mod tests {
             format: Some(FormatPref::Interviews),
             topics: ["mlops", "llms"].into_iter().map(TopicId::from).collect(),
         }
+    }
+
+    #[test]
+    fn skipping_clears_a_step_and_resuming_starts_at_the_first_open_one() {
+        let mut a = full();
+        assert_eq!(a.resume_step(), 0, "all answered: start at the top");
+        a.skip(Step::Time);
+        assert!(!a.answered(Step::Time));
+        assert_eq!((a.episode, a.weekly), (None, None));
+        assert_eq!(a.resume_step(), 4);
+        assert_eq!(Answers::default().resume_step(), 0);
     }
 
     #[test]

@@ -38,29 +38,11 @@ pub fn BrowsePage() -> impl IntoView {
     let listing_episodes = Memo::new(move |_| filters.with(|f| f.episodes));
     let terms = Memo::new(move |_| filters.with(|f| search::terms(&f.query)));
     // Episode topics: every topic with at least one episode, most-covered first.
-    let episode_topic_order: Vec<TopicId> = {
-        let all = episodes::apply(catalog, &loaded.index, &Filters::default());
-        let mut v: Vec<(usize, TopicId)> =
-            all.facets.topics.into_iter().map(|(t, n)| (n, t)).collect();
-        v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        v.into_iter().map(|(_, t)| t).collect()
-    };
+    let episode_topic_order = episodes::topic_order(catalog, &loaded.index);
     let update = move |f: Box<dyn FnOnce(&mut Filters)>| nav.update(|s| f(&mut s.filters));
 
     // Topic facet values: every topic some show covers, most-covered first.
-    let topic_order: Vec<TopicId> = {
-        let mut counted: Vec<(usize, &TopicId)> = Vec::new();
-        for show in &catalog.shows {
-            for t in &show.topics {
-                match counted.iter_mut().find(|(_, id)| *id == t) {
-                    Some((n, _)) => *n += 1,
-                    None => counted.push((1, t)),
-                }
-            }
-        }
-        counted.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        counted.into_iter().map(|(_, t)| t.clone()).collect()
-    };
+    let topic_order = filter::topic_order(catalog);
 
     let level_options = Memo::new(move |_| {
         let (r, f) = (results.get(), filters.get());

@@ -63,26 +63,13 @@ fn load_answers() -> Answers {
     }
 }
 
-fn answered(a: &Answers, step: Step) -> bool {
-    match step {
-        Step::Background => a.background.is_some(),
-        Step::Math => a.math.is_some(),
-        Step::Coding => a.coding.is_some(),
-        Step::Goal => a.goal.is_some(),
-        Step::Time => a.episode.is_some() || a.weekly.is_some(),
-        Step::Format => a.format.is_some(),
-        Step::Topics => !a.topics.is_empty(),
-    }
-}
-
 #[component]
 fn QuizSteps() -> impl IntoView {
     let catalog = &data().catalog;
     let nav = nav();
     let answers = RwSignal::new(load_answers());
     // Resume at the first question not answered yet.
-    let first_open =
-        answers.with_untracked(|a| Step::ALL.iter().position(|s| !answered(a, *s)).unwrap_or(0));
+    let first_open = answers.with_untracked(Answers::resume_step);
     let step = RwSignal::new(first_open);
     // Keep answers on the device as they are given (the one side effect of this page).
     Effect::new(move |_| {
@@ -205,16 +192,9 @@ fn QuizSteps() -> impl IntoView {
                     <button type="button" class="pp-button pp-button--quiet" data-testid="quiz-skip"
                         on:click=move |_| {
                             let s = Step::ALL.get(step.get_untracked()).copied();
-                            answers.update(|a| match s {
-                                Some(Step::Background) => a.background = None,
-                                Some(Step::Math) => a.math = None,
-                                Some(Step::Coding) => a.coding = None,
-                                Some(Step::Goal) => a.goal = None,
-                                Some(Step::Time) => { a.episode = None; a.weekly = None; }
-                                Some(Step::Format) => a.format = None,
-                                Some(Step::Topics) => a.topics.clear(),
-                                None => {}
-                            });
+                            if let Some(s) = s {
+                                answers.update(|a| a.skip(s));
+                            }
                             next();
                         }>
                         {strings::QUIZ_SKIP}
