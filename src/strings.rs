@@ -45,6 +45,7 @@ pub const SHOW_FEWER: &str = "Show fewer";
 pub const SORT_LABEL: &str = "Sort by";
 pub const EMPTY_TITLE: &str = "No show matches all of these filters.";
 pub const EMPTY_DROP: &str = "Remove";
+pub const THE_SEARCH_TEXT: &str = "the search text";
 pub const LIST_LABEL: &str = "List";
 pub const LIST_SHOWS: &str = "Shows";
 pub const LIST_EPISODES: &str = "DataTalks.Club episodes";

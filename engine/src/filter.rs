@@ -319,12 +319,23 @@ pub fn topic_order(catalog: &Catalog) -> Vec<TopicId> {
     by_count_desc(counts)
 }
 
+/// The one selected value a relaxation removes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dropped {
+    Query,
+    Level(Level),
+    Topic(TopicId),
+    Format(Format),
+    Length(LengthBucket),
+    Platform(Platform),
+    ActiveOnly,
+}
+
 /// One way to widen an empty (or small) result: drop one selected value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Relaxation {
     pub filters: Filters,
-    /// Human-readable key of what was dropped, e.g. `level:advanced`, `active`, `q`.
-    pub dropped: String,
+    pub dropped: Dropped,
     pub hits: usize,
 }
 
@@ -334,41 +345,41 @@ pub fn best_relaxation(
     index: &SearchIndex,
     filters: &Filters,
 ) -> Option<Relaxation> {
-    let mut candidates: Vec<(Filters, String)> = Vec::new();
-    let mut push = |f: Filters, d: String| candidates.push((f, d));
+    let mut candidates: Vec<(Filters, Dropped)> = Vec::new();
+    let mut push = |f: Filters, d: Dropped| candidates.push((f, d));
     if !filters.query.is_empty() {
         push(
             Filters {
                 query: String::new(),
                 ..filters.clone()
             },
-            "q".into(),
+            Dropped::Query,
         );
     }
     for l in &filters.levels {
         let mut f = filters.clone();
         f.levels.remove(l);
-        push(f, format!("level:{}", l.key()));
+        push(f, Dropped::Level(*l));
     }
     for t in &filters.topics {
         let mut f = filters.clone();
         f.topics.remove(t);
-        push(f, format!("topic:{t}"));
+        push(f, Dropped::Topic(t.clone()));
     }
     for x in &filters.formats {
         let mut f = filters.clone();
         f.formats.remove(x);
-        push(f, format!("format:{}", x.key()));
+        push(f, Dropped::Format(*x));
     }
     for b in &filters.lengths {
         let mut f = filters.clone();
         f.lengths.remove(b);
-        push(f, format!("length:{}", b.key()));
+        push(f, Dropped::Length(*b));
     }
     for p in &filters.platforms {
         let mut f = filters.clone();
         f.platforms.remove(p);
-        push(f, format!("on:{}", p.key()));
+        push(f, Dropped::Platform(*p));
     }
     if filters.active_only {
         push(
@@ -376,7 +387,7 @@ pub fn best_relaxation(
                 active_only: false,
                 ..filters.clone()
             },
-            "active".into(),
+            Dropped::ActiveOnly,
         );
     }
     candidates

@@ -2,7 +2,7 @@ use crate::components::{EpisodeRow, FacetGroup, FacetOption, ShowCard, TopicLink
 use crate::state::{data, nav};
 use crate::{browser, download, format, strings};
 use leptos::prelude::*;
-use podpath_engine::filter::{self, Filters, LengthBucket, Platform, Sort};
+use podpath_engine::filter::{self, Dropped, Filters, LengthBucket, Platform, Sort};
 use podpath_engine::{episodes, opml, search};
 use podpath_engine::{Format, Level, TopicId};
 use std::collections::BTreeSet;
@@ -168,28 +168,16 @@ pub fn BrowsePage() -> impl IntoView {
             None
         }
     });
-    let relaxation_label = move |dropped: &str| -> String {
-        let (kind, value) = dropped.split_once(':').unwrap_or((dropped, ""));
-        match kind {
-            "q" => "the search text".to_owned(),
-            "active" => format!("“{}”", strings::ACTIVE_ONLY),
-            "topic" => format!("“{}”", catalog.topic_title(value)),
-            "level" => Level::ALL
-                .into_iter()
-                .find(|l| l.key() == value)
-                .map_or(value.to_owned(), |l| format!("“{}”", strings::level(l))),
-            "format" => Format::ALL
-                .into_iter()
-                .find(|l| l.key() == value)
-                .map_or(value.to_owned(), |l| {
-                    format!("“{}”", strings::format_name(l))
-                }),
-            "length" => LengthBucket::from_key(value).map_or(value.to_owned(), |b| {
-                format!("“{}”", strings::length_bucket(b))
-            }),
-            "on" => Platform::from_key(value)
-                .map_or(value.to_owned(), |p| format!("“{}”", strings::platform(p))),
-            _ => dropped.to_owned(),
+    let relaxation_label = move |dropped: &Dropped| -> String {
+        let quoted = |label: &str| format!("“{label}”");
+        match dropped {
+            Dropped::Query => strings::THE_SEARCH_TEXT.to_owned(),
+            Dropped::ActiveOnly => quoted(strings::ACTIVE_ONLY),
+            Dropped::Topic(t) => quoted(catalog.topic_title(t.as_str())),
+            Dropped::Level(l) => quoted(strings::level(*l)),
+            Dropped::Format(f) => quoted(strings::format_name(*f)),
+            Dropped::Length(b) => quoted(strings::length_bucket(*b)),
+            Dropped::Platform(p) => quoted(strings::platform(*p)),
         }
     };
 

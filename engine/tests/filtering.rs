@@ -1,0 +1,273 @@
+//! Browse filtering over the shipped catalog: facet counts predict the next click, values of
+//! one facet are alternatives, facets combine, sorts order as documented, and an empty result
+//! offers the single removal that brings back the most shows.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+use podpath_engine::filter::{
+    apply, best_relaxation, Dropped, Filters, LengthBucket, Platform, Sort,
+};
+use podpath_engine::search::SearchIndex;
+use podpath_engine::{Catalog, Format, Level, Show, TopicId};
+use std::collections::BTreeSet;
+
+fn loaded() -> (Catalog, SearchIndex) {
+    let catalog = Catalog::embedded().expect("embedded data parses");
+    let index = SearchIndex::new(&catalog);
+    (catalog, index)
+}
+
+fn ids(catalog: &Catalog, filters: &Filters) -> BTreeSet<String> {
+    let (_, index) = loaded();
+    apply(catalog, &index, filters)
+        .hits
+        .iter()
+        .map(|h| catalog.shows[h.show].id.to_string())
+        .collect()
+}
+
+/// Starting points for the count checks: nothing, one facet, two facets, a query.
+fn bases() -> Vec<Filters> {
+    let mut level = Filters::default();
+    level.levels.insert(Level::Beginner);
+    let mut two = Filters::default();
+    two.formats.insert(Format::Interview);
+    two.active_only = true;
+    let query = Filters {
+        query: "mlops".into(),
+        ..Filters::default()
+    };
+    vec![Filters::default(), level, two, query]
+}
+
+#[test]
+fn every_facet_count_equals_the_hits_after_selecting_that_value() {
+    let (catalog, index) = loaded();
+    let mut checked = 0;
+    for base in bases() {
+        let facets = apply(&catalog, &index, &base).facets;
+        let hits_with = |f: &Filters| apply(&catalog, &index, f).hits.len();
+        if base.levels.is_empty() {
+            for l in Level::ALL {
+                let mut f = base.clone();
+                f.levels.insert(l);
+                assert_eq!(facets.level(l), hits_with(&f), "{base:?} + level {l:?}");
+                checked += 1;
+            }
+        }
+        if base.formats.is_empty() {
+            for x in Format::ALL {
+                let mut f = base.clone();
+                f.formats.insert(x);
+                assert_eq!(facets.format(x), hits_with(&f), "{base:?} + format {x:?}");
+                checked += 1;
+            }
+        }
+        for b in LengthBucket::ALL {
+            let mut f = base.clone();
+            f.lengths.insert(b);
+            assert_eq!(facets.length(b), hits_with(&f), "{base:?} + length {b:?}");
+            checked += 1;
+        }
+        for p in Platform::ALL {
+            let mut f = base.clone();
+            f.platforms.insert(p);
+            assert_eq!(facets.platform(p), hits_with(&f), "{base:?} + on {p:?}");
+            checked += 1;
+        }
+        for t in &catalog.topics {
+            let mut f = base.clone();
+            f.topics.insert(t.id.clone());
+            assert_eq!(
+                facets.topic(t.id.as_str()),
+                hits_with(&f),
+                "{base:?} + topic {}",
+                t.id
+            );
+            checked += 1;
+        }
+        if !base.active_only {
+            let f = Filters {
+                active_only: true,
+                ..base.clone()
+            };
+            assert_eq!(facets.active, hits_with(&f), "{base:?} + active only");
+        }
+    }
+    assert!(checked > 1000, "only {checked} counts checked");
+}
+
+#[test]
+fn values_of_one_facet_are_alternatives_and_facets_combine() {
+    let (catalog, _) = loaded();
+    let one = |l: Level| {
+        let mut f = Filters::default();
+        f.levels.insert(l);
+        ids(&catalog, &f)
+    };
+    let mut both = Filters::default();
+    both.levels.extend([Level::Beginner, Level::Advanced]);
+    let union: BTreeSet<String> = one(Level::Beginner)
+        .union(&one(Level::Advanced))
+        .cloned()
+        .collect();
+    assert_eq!(ids(&catalog, &both), union);
+    assert!(union.len() > one(Level::Beginner).len());
+
+    let mut narrowed = both.clone();
+    narrowed.topics.insert(TopicId::from("mlops"));
+    let got = ids(&catalog, &narrowed);
+    assert!(!got.is_empty() && got.len() < union.len());
+    for id in &got {
+        let show = catalog.show(id).expect("hit is a catalog show");
+        assert!(
+            show.topics.iter().any(|t| t.as_str() == "mlops"),
+            "{id} lacks mlops"
+        );
+        assert!(show
+            .levels
+            .iter()
+            .any(|l| matches!(l, Level::Beginner | Level::Advanced)));
+    }
+}
+
+#[test]
+fn still_publishing_keeps_revived_shows_and_drops_ended_ones() {
+    let (catalog, _) = loaded();
+    let active = ids(
+        &catalog,
+        &Filters {
+            active_only: true,
+            ..Filters::default()
+        },
+    );
+    assert!(active.contains("linear-digressions"), "revived in 2026");
+    for show in &catalog.shows {
+        assert_eq!(
+            active.contains(show.id.as_str()),
+            show.status.is_publishing(),
+            "{}",
+            show.id
+        );
+    }
+}
+
+#[test]
+fn sorts_order_as_documented() {
+    let (catalog, index) = loaded();
+    let sorted = |sort: Sort| -> Vec<&Show> {
+        let f = Filters {
+            sort,
+            ..Filters::default()
+        };
+        apply(&catalog, &index, &f)
+            .hits
+            .iter()
+            .map(|h| &catalog.shows[h.show])
+            .collect()
+    };
+    let best: Vec<usize> = apply(&catalog, &index, &Filters::default())
+        .hits
+        .iter()
+        .map(|h| h.show)
+        .collect();
+    assert_eq!(
+        best,
+        (0..catalog.shows.len()).collect::<Vec<_>>(),
+        "editorial order without a query"
+    );
+
+    let az: Vec<String> = sorted(Sort::Az)
+        .iter()
+        .map(|s| s.title.trim_start_matches("The ").to_lowercase())
+        .collect();
+    let mut expected = az.clone();
+    expected.sort();
+    assert_eq!(az, expected, "A–Z ignores a leading \"The\"");
+
+    let shortest = sorted(Sort::Shortest);
+    let mins: Vec<u16> = shortest
+        .iter()
+        .filter_map(|s| s.length.map(|l| l.min))
+        .collect();
+    assert!(mins.windows(2).all(|w| w[0] <= w[1]), "{mins:?}");
+    let first_unknown = shortest
+        .iter()
+        .position(|s| s.length.is_none())
+        .unwrap_or(shortest.len());
+    assert!(
+        shortest[first_unknown..].iter().all(|s| s.length.is_none()),
+        "unknown lengths last"
+    );
+
+    let recent = sorted(Sort::Recent);
+    let dates: Vec<&str> = recent
+        .iter()
+        .filter_map(|s| s.last_episode.as_ref().map(|d| d.as_str()))
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    let first_unknown = recent
+        .iter()
+        .position(|s| s.last_episode.is_none())
+        .unwrap_or(recent.len());
+    assert!(
+        recent[first_unknown..]
+            .iter()
+            .all(|s| s.last_episode.is_none()),
+        "unknown dates last"
+    );
+}
+
+#[test]
+fn an_empty_result_offers_the_removal_that_brings_back_most_shows() {
+    let (catalog, index) = loaded();
+    let mut f = Filters::default();
+    f.levels.insert(Level::Beginner);
+    f.formats.insert(Format::News);
+    f.lengths.insert(LengthBucket::Over90);
+    f.active_only = true;
+    assert!(
+        apply(&catalog, &index, &f).hits.is_empty(),
+        "fixture must start empty"
+    );
+
+    let r = best_relaxation(&catalog, &index, &f).expect("some removal helps");
+    assert_eq!(apply(&catalog, &index, &r.filters).hits.len(), r.hits);
+    assert!(r.hits > 0);
+    let without = |d: &Dropped| {
+        let mut g = f.clone();
+        match d {
+            Dropped::Level(l) => drop(g.levels.remove(l)),
+            Dropped::Format(x) => drop(g.formats.remove(x)),
+            Dropped::Length(b) => drop(g.lengths.remove(b)),
+            Dropped::ActiveOnly => g.active_only = false,
+            other => panic!("{other:?} was not selected"),
+        }
+        g
+    };
+    assert_eq!(
+        r.filters,
+        without(&r.dropped),
+        "the filters are the old ones minus `dropped`"
+    );
+    for d in [
+        Dropped::Level(Level::Beginner),
+        Dropped::Format(Format::News),
+        Dropped::Length(LengthBucket::Over90),
+        Dropped::ActiveOnly,
+    ] {
+        let hits = apply(&catalog, &index, &without(&d)).hits.len();
+        assert!(hits <= r.hits, "dropping {d:?} gives {hits} > {}", r.hits);
+    }
+
+    let query = Filters {
+        query: "zzzzqqqq".into(),
+        ..Filters::default()
+    };
+    let r = best_relaxation(&catalog, &index, &query).expect("dropping the query helps");
+    assert_eq!((r.dropped, r.hits), (Dropped::Query, catalog.shows.len()));
+    assert!(
+        best_relaxation(&catalog, &index, &Filters::default()).is_none(),
+        "nothing to remove"
+    );
+}
