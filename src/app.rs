@@ -32,20 +32,7 @@ pub fn App(
     #[prop(optional)]
     mount: Mount,
 ) -> impl IntoView {
-    let loaded = match data::loaded() {
-        Ok(loaded) => loaded,
-        Err(why) => {
-            return view! {
-                <div class="podpath">
-                    <div class="pp-error" role="alert">
-                        <h2>{strings::DATA_ERROR_TITLE}</h2>
-                        <p>{why}</p>
-                    </div>
-                </div>
-            }
-            .into_any()
-        }
-    };
+    let loaded = data::loaded();
     provide_context(DataCtx(loaded));
     let catalog = &loaded.catalog;
     let is_topic = move |id: &str| catalog.topic(id).is_some();

@@ -1,4 +1,4 @@
-//! The embedded catalog and its search index, parsed once per page.
+//! The embedded catalog and its search index, built once per page.
 
 use podpath_engine::search::SearchIndex;
 use podpath_engine::Catalog;
@@ -11,16 +11,15 @@ pub struct Loaded {
     pub index: SearchIndex,
 }
 
-static DATA: OnceLock<Result<Loaded, String>> = OnceLock::new();
+static DATA: OnceLock<Loaded> = OnceLock::new();
 
-/// The embedded data, or why it could not be read.
-pub fn loaded() -> Result<&'static Loaded, &'static str> {
+/// The embedded data (validated when the bundle was built, so it cannot fail here).
+pub fn loaded() -> &'static Loaded {
     DATA.get_or_init(|| {
-        Catalog::embedded().map(|catalog| Loaded {
+        let catalog = Catalog::embedded();
+        Loaded {
             index: SearchIndex::new(&catalog),
             catalog,
-        })
+        }
     })
-    .as_ref()
-    .map_err(String::as_str)
 }

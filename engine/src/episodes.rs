@@ -117,7 +117,7 @@ mod tests {
     use super::*;
 
     fn setup() -> (Catalog, SearchIndex) {
-        let c = Catalog::embedded().unwrap();
+        let c = Catalog::embedded();
         let i = SearchIndex::new(&c);
         (c, i)
     }

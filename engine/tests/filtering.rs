@@ -12,7 +12,7 @@ use podpath_engine::{Catalog, Format, Level, Show, TopicId};
 use std::collections::BTreeSet;
 
 fn loaded() -> (Catalog, SearchIndex) {
-    let catalog = Catalog::embedded().expect("embedded data parses");
+    let catalog = Catalog::embedded();
     let index = SearchIndex::new(&catalog);
     (catalog, index)
 }
