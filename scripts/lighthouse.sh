@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Lighthouse 12 (13 needs Node >= 22) on the release build with the system Chromium, desktop
-# preset (measured 2026-11-22: performance 96, accessibility 100, best practices 100, SEO 100 on
-# all three views; the default mobile emulation gives performance 69, LCP 7.7 s); prints the
-# four category scores for each view. Separate from test.sh because it takes minutes.
-#   ./scripts/lighthouse.sh            # builds dist/ if missing, installs lighthouse on first use
+# Lighthouse 12 (13 needs Node >= 22) on the release build with the system Chromium, for each
+# view, with Lighthouse's default mobile emulation (slow 4G, 4x CPU slowdown) and its desktop
+# preset; prints the four category scores and LCP / TBT per run. dist/ is served compressed from a
+# sub-path, as static hosts serve it. Separate from test.sh because it takes minutes.
+#   ./scripts/lighthouse.sh            # gzip, as GitHub Pages; builds dist/ if missing
+#   ENCODING=br ./scripts/lighthouse.sh  # brotli, as Netlify, Cloudflare Pages and Vercel
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/scripts/setup.sh" test >/dev/null
@@ -16,18 +17,26 @@ if [ ! -x "$TOOLS/node_modules/.bin/lighthouse" ]; then
   (cd "$TOOLS" && npm install --no-audit --no-fund --loglevel=error lighthouse@12 >/dev/null)
 fi
 PORT=8471
-python3 -m http.server "$PORT" --bind 127.0.0.1 -d dist >/dev/null 2>&1 &
+node --input-type=module -e "
+  import { serve } from '$ROOT/tests/e2e/support.mjs';
+  await serve({ encoding: '${ENCODING:-gzip}', port: $PORT });
+" &
 SERVER=$!
 trap 'kill $SERVER' EXIT
 sleep 1
 export CHROME_PATH=/usr/bin/chromium
-for view in "" "?view=quiz" "?topic=mlops"; do
-  "$TOOLS/node_modules/.bin/lighthouse" "http://127.0.0.1:$PORT/$view" --quiet --output=json --output-path="$TOOLS/report.json" \
-    --only-categories=performance,accessibility,best-practices,seo --preset=desktop \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic"
-  node -e '
-    const r = require(process.argv[1]);
-    const s = Object.fromEntries(Object.entries(r.categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
-    console.log(`${process.argv[2] || "/"}: performance ${s.performance}, accessibility ${s.accessibility}, best practices ${s["best-practices"]}, seo ${s.seo}`);
-  ' "$TOOLS/report.json" "$view"
+for preset in mobile desktop; do
+  flags=()
+  [ "$preset" = desktop ] && flags=(--preset=desktop)
+  for view in "" "?view=quiz" "?topic=mlops"; do
+    "$TOOLS/node_modules/.bin/lighthouse" "http://127.0.0.1:$PORT/blog/podpath/$view" --quiet --output=json \
+      --output-path="$TOOLS/report.json" --only-categories=performance,accessibility,best-practices,seo "${flags[@]}" \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic"
+    node -e '
+      const r = require(process.argv[1]);
+      const s = Object.fromEntries(Object.entries(r.categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
+      const a = (id) => r.audits[id].displayValue;
+      console.log(`${process.argv[2]} ${process.argv[4]} ${process.argv[3] || "/"}: performance ${s.performance}, accessibility ${s.accessibility}, best practices ${s["best-practices"]}, seo ${s.seo} (LCP ${a("largest-contentful-paint")}, TBT ${a("total-blocking-time")}, CLS ${a("cumulative-layout-shift")})`);
+    ' "$TOOLS/report.json" "$preset" "$view" "${ENCODING:-gzip}"
+  done
 done

@@ -34,7 +34,7 @@ pub fn App(
 ) -> impl IntoView {
     let loaded = data::loaded();
     provide_context(DataCtx(loaded));
-    let catalog = &loaded.catalog;
+    let catalog = loaded.catalog;
     let is_topic = move |id: &str| catalog.topic(id).is_some();
     let (query, sync, prefix) = match &mount {
         Mount::Page if browser::in_frame() => {

@@ -52,7 +52,7 @@ pub fn topics_of(catalog: &Catalog, i: usize) -> BTreeSet<&TopicId> {
 }
 
 /// Applies the search, topic, length and platform filters to the episodes.
-pub fn apply(catalog: &Catalog, index: &SearchIndex, filters: &Filters) -> EpisodeResults {
+pub fn apply(catalog: &Catalog, index: &SearchIndex<'_>, filters: &Filters) -> EpisodeResults {
     let terms = index.terms(&filters.query);
     let mut out = EpisodeResults::default();
     let mut scored: Vec<(u32, usize)> = Vec::new();
@@ -108,7 +108,7 @@ pub fn apply(catalog: &Catalog, index: &SearchIndex, filters: &Filters) -> Episo
 }
 
 /// Every topic with at least one episode, most-covered first: the episode topic facet's order.
-pub fn topic_order(catalog: &Catalog, index: &SearchIndex) -> Vec<TopicId> {
+pub fn topic_order(catalog: &Catalog, index: &SearchIndex<'_>) -> Vec<TopicId> {
     crate::filter::by_count_desc(apply(catalog, index, &Filters::default()).facets.topics)
 }
 
@@ -116,10 +116,9 @@ pub fn topic_order(catalog: &Catalog, index: &SearchIndex) -> Vec<TopicId> {
 mod tests {
     use super::*;
 
-    fn setup() -> (Catalog, SearchIndex) {
-        let c = Catalog::embedded();
-        let i = SearchIndex::new(&c);
-        (c, i)
+    fn setup() -> (&'static Catalog, SearchIndex<'static>) {
+        let c: &'static Catalog = Box::leak(Box::new(Catalog::embedded()));
+        (c, SearchIndex::new(c))
     }
 
     #[test]

@@ -214,7 +214,7 @@ fn any_or_all<T>(selected: &BTreeSet<T>, pred: impl Fn(&T) -> bool) -> bool {
 }
 
 /// Applies the filters: one pass over the shows computes the hits and every facet count.
-pub fn apply(catalog: &Catalog, index: &SearchIndex, filters: &Filters) -> Results {
+pub fn apply(catalog: &Catalog, index: &SearchIndex<'_>, filters: &Filters) -> Results {
     let terms = index.terms(&filters.query);
     let mut results = Results::default();
     for (i, show) in catalog.shows.iter().enumerate() {
@@ -342,7 +342,7 @@ pub struct Relaxation {
 /// The single removal that brings back the most shows (ties: the first in facet order).
 pub fn best_relaxation(
     catalog: &Catalog,
-    index: &SearchIndex,
+    index: &SearchIndex<'_>,
     filters: &Filters,
 ) -> Option<Relaxation> {
     let mut candidates: Vec<(Filters, Dropped)> = Vec::new();

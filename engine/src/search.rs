@@ -5,6 +5,7 @@
 use crate::catalog::Catalog;
 use crate::text::{fold, within_one_edit, word_spans, words};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Words shorter than this are never matched with a typo: too many false friends.
 const TYPO_MIN_CHARS: usize = 5;
@@ -66,12 +67,17 @@ impl Term {
     }
 }
 
-/// Per-show folded words with field weights, built once from the catalog.
-#[derive(Debug, Clone, Default)]
-pub struct SearchIndex {
-    docs: Vec<Vec<Word>>,
-    /// One document per episode: its title and guests.
-    episode_docs: Vec<Vec<Word>>,
+/// Per-show and per-episode folded words with field weights.
+///
+/// Each half is built the first time a query needs it: most visits never search episodes, and
+/// building the show half costs about 20 ms in the browser, which would otherwise delay the
+/// first paint of every page.
+#[derive(Debug)]
+pub struct SearchIndex<'c> {
+    catalog: &'c Catalog,
+    docs: OnceLock<Vec<Vec<Word>>>,
+    /// One document per episode: its title, guests and tags.
+    episode_docs: OnceLock<Vec<Vec<Word>>>,
 }
 
 /// Folds `(text, weight)` fields into a sorted, de-duplicated word list.
@@ -96,39 +102,55 @@ fn document<'a>(fields: impl IntoIterator<Item = (&'a str, u8)>) -> Vec<Word> {
     doc
 }
 
-impl SearchIndex {
-    pub fn new(catalog: &Catalog) -> Self {
-        let docs = catalog
-            .shows
-            .iter()
-            .map(|show| {
-                let mut fields: Vec<(&str, u8)> =
-                    vec![(&show.title, W_TITLE), (&show.description, W_TEXT)];
-                fields.extend(show.hosts.iter().map(|h| (h.as_str(), W_HOSTS)));
-                fields.extend(
-                    show.topics
-                        .iter()
-                        .map(|t| (catalog.topic_title(t.as_str()), W_TOPICS)),
-                );
-                fields.extend(show.start_here.iter().map(|e| (e.title.as_str(), W_TEXT)));
-                for ep in catalog.episodes_of(show.id.as_str()) {
-                    fields.push((&ep.title, W_TEXT));
-                    fields.extend(ep.guests.iter().map(|g| (g.as_str(), W_TEXT)));
-                }
-                document(fields)
-            })
-            .collect();
-        let episode_docs = catalog
-            .episodes
-            .iter()
-            .map(|ep| {
-                let mut fields: Vec<(&str, u8)> = vec![(&ep.title, W_TITLE)];
-                fields.extend(ep.guests.iter().map(|g| (g.as_str(), W_HOSTS)));
-                fields.extend(ep.tags.iter().map(|t| (t.as_str(), W_TOPICS)));
-                document(fields)
-            })
-            .collect();
-        SearchIndex { docs, episode_docs }
+impl<'c> SearchIndex<'c> {
+    /// Cheap: nothing is indexed until the first query.
+    pub fn new(catalog: &'c Catalog) -> Self {
+        SearchIndex {
+            catalog,
+            docs: OnceLock::new(),
+            episode_docs: OnceLock::new(),
+        }
+    }
+
+    fn docs(&self) -> &[Vec<Word>] {
+        self.docs.get_or_init(|| {
+            let catalog = self.catalog;
+            catalog
+                .shows
+                .iter()
+                .map(|show| {
+                    let mut fields: Vec<(&str, u8)> =
+                        vec![(&show.title, W_TITLE), (&show.description, W_TEXT)];
+                    fields.extend(show.hosts.iter().map(|h| (h.as_str(), W_HOSTS)));
+                    fields.extend(
+                        show.topics
+                            .iter()
+                            .map(|t| (catalog.topic_title(t.as_str()), W_TOPICS)),
+                    );
+                    fields.extend(show.start_here.iter().map(|e| (e.title.as_str(), W_TEXT)));
+                    for ep in catalog.episodes_of(show.id.as_str()) {
+                        fields.push((&ep.title, W_TEXT));
+                        fields.extend(ep.guests.iter().map(|g| (g.as_str(), W_TEXT)));
+                    }
+                    document(fields)
+                })
+                .collect()
+        })
+    }
+
+    fn episode_docs(&self) -> &[Vec<Word>] {
+        self.episode_docs.get_or_init(|| {
+            self.catalog
+                .episodes
+                .iter()
+                .map(|ep| {
+                    let mut fields: Vec<(&str, u8)> = vec![(&ep.title, W_TITLE)];
+                    fields.extend(ep.guests.iter().map(|g| (g.as_str(), W_HOSTS)));
+                    fields.extend(ep.tags.iter().map(|t| (t.as_str(), W_TOPICS)));
+                    document(fields)
+                })
+                .collect()
+        })
     }
 
     /// The query's words, folded; empty for a blank query.
@@ -138,12 +160,12 @@ impl SearchIndex {
 
     /// The show's score for all terms (each must match some word), or `None`.
     pub fn score(&self, doc: usize, terms: &[Term]) -> Option<u32> {
-        score_words(self.docs.get(doc)?, terms)
+        score_words(self.docs().get(doc)?, terms)
     }
 
     /// The episode's score for all terms, or `None`.
     pub fn score_episode(&self, doc: usize, terms: &[Term]) -> Option<u32> {
-        score_words(self.episode_docs.get(doc)?, terms)
+        score_words(self.episode_docs().get(doc)?, terms)
     }
 }
 
@@ -273,6 +295,23 @@ mod tests {
         assert_eq!(
             runs,
             vec![("Katie ", false), ("Malone", true), (", normal", false)]
+        );
+    }
+
+    #[test]
+    fn the_index_is_built_only_when_a_query_needs_it() {
+        let catalog = Catalog::embedded();
+        let index = SearchIndex::new(&catalog);
+        let unfiltered = crate::filter::apply(&catalog, &index, &Default::default());
+        assert_eq!(unfiltered.hits.len(), catalog.shows.len());
+        assert!(index.docs.get().is_none() && index.episode_docs.get().is_none());
+
+        let t = terms("malone");
+        assert!((0..catalog.shows.len()).any(|d| index.score(d, &t).is_some()));
+        assert!(index.docs.get().is_some(), "built by the first show query");
+        assert!(
+            index.episode_docs.get().is_none(),
+            "episodes wait for an episode query"
         );
     }
 }

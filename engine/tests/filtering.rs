@@ -11,10 +11,9 @@ use podpath_engine::search::SearchIndex;
 use podpath_engine::{Catalog, Format, Level, Show, TopicId};
 use std::collections::BTreeSet;
 
-fn loaded() -> (Catalog, SearchIndex) {
-    let catalog = Catalog::embedded();
-    let index = SearchIndex::new(&catalog);
-    (catalog, index)
+fn loaded() -> (&'static Catalog, SearchIndex<'static>) {
+    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::embedded()));
+    (catalog, SearchIndex::new(catalog))
 }
 
 fn ids(catalog: &Catalog, filters: &Filters) -> BTreeSet<String> {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use podpath_engine::filter::{self, Dropped, Filters, LengthBucket, Platform, Sort};
 use podpath_engine::{episodes, opml, search};
 use podpath_engine::{Format, Level, TopicId};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How many episodes are rendered at once.
 const EPISODE_PAGE: usize = 50;
@@ -21,7 +21,7 @@ fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
 #[component]
 pub fn BrowsePage() -> impl IntoView {
     let loaded = data();
-    let catalog = &loaded.catalog;
+    let catalog = loaded.catalog;
     let nav = nav();
     let filters = Memo::new(move |_| nav.get().with(|s| s.filters.clone()));
     // A Memo: the list, the counts and the empty state all read the same result.
@@ -37,8 +37,9 @@ pub fn BrowsePage() -> impl IntoView {
     });
     let listing_episodes = Memo::new(move |_| filters.with(|f| f.episodes));
     let terms = Memo::new(move |_| filters.with(|f| search::terms(&f.query)));
-    // Episode topics: every topic with at least one episode, most-covered first.
-    let episode_topic_order = episodes::topic_order(catalog, &loaded.index);
+    // Episode topics: every topic with at least one episode, most-covered first. A Memo so it
+    // is computed only once someone lists episodes.
+    let episode_topic_order = Memo::new(move |_| episodes::topic_order(catalog, &loaded.index));
     let update = move |f: Box<dyn FnOnce(&mut Filters)>| nav.update(|s| f(&mut s.filters));
 
     // Topic facet values: every topic some show covers, most-covered first.
@@ -58,20 +59,23 @@ pub fn BrowsePage() -> impl IntoView {
     });
     let topic_options = Memo::new(move |_| {
         let f = filters.get();
-        let (order, counts) = if f.episodes {
-            (&episode_topic_order, episode_results.get().facets.topics)
-        } else {
-            (&topic_order, results.get().facets.topics)
+        let options = |order: &[TopicId], counts: &BTreeMap<TopicId, usize>| {
+            order
+                .iter()
+                .map(|t| FacetOption {
+                    key: t.to_string(),
+                    label: catalog.topic_title(t.as_str()).into(),
+                    count: counts.get(t).copied().unwrap_or(0),
+                    checked: f.topics.contains(t),
+                })
+                .collect::<Vec<_>>()
         };
-        order
-            .iter()
-            .map(|t| FacetOption {
-                key: t.to_string(),
-                label: catalog.topic_title(t.as_str()).into(),
-                count: counts.get(t).copied().unwrap_or(0),
-                checked: f.topics.contains(t),
-            })
-            .collect::<Vec<_>>()
+        if f.episodes {
+            let counts = episode_results.with(|r| r.facets.topics.clone());
+            episode_topic_order.with(|order| options(order, &counts))
+        } else {
+            results.with(|r| options(&topic_order, &r.facets.topics))
+        }
     });
     let format_options = Memo::new(move |_| {
         let (r, f) = (results.get(), filters.get());

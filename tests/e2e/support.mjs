@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DIST = process.env.PODPATH_DIST ?? join(ROOT, "dist");
@@ -21,8 +22,22 @@ const TYPES = {
   ".json": "application/json",
 };
 
+const COMPRESSED = new Map();
+/// Compresses once per file and content, as a host that precompresses its static files
+/// (gzip -9, or brotli at its highest quality).
+function compressed(encoding, file, body) {
+  const key = `${encoding}:${file}:${body.length}`;
+  if (!COMPRESSED.has(key)) {
+    const params = { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY };
+    COMPRESSED.set(key, encoding === "br" ? brotliCompressSync(body, { params }) : gzipSync(body, { level: 9 }));
+  }
+  return COMPRESSED.get(key);
+}
+
 /// Serves `dir` under `base` (and `extra` paths → files) on 127.0.0.1 with optional headers.
-export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {}, rewrite } = {}) {
+/// `encoding: "gzip"` or `"br"` compresses every response whose client accepts it, as static
+/// hosts do (GitHub Pages sends gzip; Netlify, Cloudflare Pages and Vercel send brotli).
+export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {}, rewrite, encoding, port = 0 } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     let file = extra[path];
@@ -35,13 +50,19 @@ export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {},
       if (!file || !(await stat(file)).isFile()) throw new Error("not found");
       let body = await readFile(file);
       if (rewrite && extname(file) === ".html") body = rewrite(body.toString("utf8"));
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...headers });
+      const type = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      const accepted = (req.headers["accept-encoding"] ?? "").split(/\s*,\s*/);
+      if (encoding && accepted.includes(encoding)) {
+        body = compressed(encoding, file, body);
+        Object.assign(type, { "content-encoding": encoding, vary: "accept-encoding" });
+      }
+      res.writeHead(200, { ...type, ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }
   });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, url: origin + base, close: () => new Promise((ok) => server.close(ok)) };
 }
