@@ -1,5 +1,6 @@
 //! The one place where numbers, lengths and dates become text.
 
+use crate::strings;
 use podpath_engine::dates::{age, Age, Day};
 use podpath_engine::{IsoDate, LengthRange};
 
@@ -13,7 +14,7 @@ pub fn today() -> Day {
     }
 }
 
-pub fn count(n: usize, one: &str, many: &str) -> String {
+pub fn count(n: usize, (one, many): strings::Noun) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -22,7 +23,7 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 pub fn shows(n: usize) -> String {
-    count(n, "show", "shows")
+    count(n, strings::SHOW)
 }
 
 pub fn length(range: LengthRange) -> String {

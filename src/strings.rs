@@ -124,6 +124,12 @@ pub fn length_bucket(b: podpath_engine::filter::LengthBucket) -> &'static str {
     }
 }
 
+/// Listen links on a show card beyond the platforms of the "Listen on" facet.
+pub const LINK_RSS: &str = "RSS";
+pub const LINK_WEBSITE: &str = "Website";
+pub const LINK_OVERCAST: &str = "Overcast";
+pub const LINK_POCKET_CASTS: &str = "Pocket Casts";
+
 pub fn platform(p: podpath_engine::filter::Platform) -> &'static str {
     use podpath_engine::filter::Platform::*;
     match p {
@@ -363,4 +369,33 @@ pub fn theme(t: podpath_engine::embed::Theme) -> &'static str {
         Light => "Theme: light",
         Dark => "Theme: dark",
     }
+}
+
+/// A noun's singular and plural, for counts ("1 show", "24 shows").
+pub type Noun = (&'static str, &'static str);
+pub const SHOW: Noun = ("show", "shows");
+pub const EPISODE: Noun = ("episode", "episodes");
+pub const TOPIC: Noun = ("topic", "topics");
+pub const START_HERE_EPISODE: Noun = ("start-here episode", "start-here episodes");
+
+pub const RESULTS: &str = "Results";
+pub const LEVEL_AND_FORMAT: &str = "Level and format";
+
+/// The heading of one week of the listening plan.
+pub fn plan_week(week: u8) -> String {
+    format!("Week {week}: ")
+}
+
+/// A plan item: "2 episodes of Practical AI".
+pub fn plan_episodes_of(episodes: &str, show: &str) -> String {
+    format!("{episodes} of {show}")
+}
+
+/// A plan item pointing at the start-here list above it.
+pub fn plan_start_here(episodes: &str) -> String {
+    format!("the {episodes} above")
+}
+
+pub fn about_per_week(episodes: &str) -> String {
+    format!("About {episodes} a week.")
 }

@@ -124,14 +124,14 @@ mod tests {
     #[test]
     fn topic_and_length_narrow_the_episodes_and_counts_follow() {
         let (c, i) = setup();
-        let all = apply(&c, &i, &Filters::default());
+        let all = apply(c, &i, &Filters::default());
         assert_eq!(all.hits.len(), c.episodes.len());
         let mut f = Filters::default();
         f.topics.insert(TopicId::from("mlops"));
-        let mlops = apply(&c, &i, &f);
+        let mlops = apply(c, &i, &f);
         assert_eq!(mlops.hits.len(), all.facets.topics[&TopicId::from("mlops")]);
         f.lengths.insert(LengthBucket::From45To90);
-        let both = apply(&c, &i, &f);
+        let both = apply(c, &i, &f);
         assert_eq!(
             both.hits.len(),
             mlops
@@ -147,11 +147,11 @@ mod tests {
     #[test]
     fn topic_order_puts_the_most_covered_topics_first() {
         let (c, i) = setup();
-        let order = topic_order(&c, &i);
-        let counts = apply(&c, &i, &Filters::default()).facets.topics;
+        let order = topic_order(c, &i);
+        let counts = apply(c, &i, &Filters::default()).facets.topics;
         assert_eq!(order.len(), counts.len());
         assert!(order.windows(2).all(|w| counts[&w[0]] >= counts[&w[1]]));
-        let shows = crate::filter::topic_order(&c);
+        let shows = crate::filter::topic_order(c);
         assert!(shows
             .iter()
             .all(|t| c.shows.iter().any(|s| s.topics.contains(t))));
@@ -170,7 +170,7 @@ mod tests {
             query: guest.to_lowercase(),
             ..Filters::default()
         };
-        let r = apply(&c, &i, &f);
+        let r = apply(c, &i, &f);
         assert!(r
             .hits
             .iter()
@@ -180,7 +180,7 @@ mod tests {
     #[test]
     fn default_order_is_most_recent_first() {
         let (c, i) = setup();
-        let r = apply(&c, &i, &Filters::default());
+        let r = apply(c, &i, &Filters::default());
         let dates: Vec<_> = r.hits.iter().map(|&h| c.episodes[h].date.clone()).collect();
         let mut sorted = dates.clone();
         sorted.sort_by(|a, b| b.cmp(a));

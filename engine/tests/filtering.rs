@@ -44,8 +44,8 @@ fn every_facet_count_equals_the_hits_after_selecting_that_value() {
     let (catalog, index) = loaded();
     let mut checked = 0;
     for base in bases() {
-        let facets = apply(&catalog, &index, &base).facets;
-        let hits_with = |f: &Filters| apply(&catalog, &index, f).hits.len();
+        let facets = apply(catalog, &index, &base).facets;
+        let hits_with = |f: &Filters| apply(catalog, &index, f).hits.len();
         if base.levels.is_empty() {
             for l in Level::ALL {
                 let mut f = base.clone();
@@ -102,7 +102,7 @@ fn values_of_one_facet_are_alternatives_and_facets_combine() {
     let one = |l: Level| {
         let mut f = Filters::default();
         f.levels.insert(l);
-        ids(&catalog, &f)
+        ids(catalog, &f)
     };
     let mut both = Filters::default();
     both.levels.extend([Level::Beginner, Level::Advanced]);
@@ -110,12 +110,12 @@ fn values_of_one_facet_are_alternatives_and_facets_combine() {
         .union(&one(Level::Advanced))
         .cloned()
         .collect();
-    assert_eq!(ids(&catalog, &both), union);
+    assert_eq!(ids(catalog, &both), union);
     assert!(union.len() > one(Level::Beginner).len());
 
     let mut narrowed = both.clone();
     narrowed.topics.insert(TopicId::from("mlops"));
-    let got = ids(&catalog, &narrowed);
+    let got = ids(catalog, &narrowed);
     assert!(!got.is_empty() && got.len() < union.len());
     for id in &got {
         let show = catalog.show(id).expect("hit is a catalog show");
@@ -134,7 +134,7 @@ fn values_of_one_facet_are_alternatives_and_facets_combine() {
 fn still_publishing_keeps_revived_shows_and_drops_ended_ones() {
     let (catalog, _) = loaded();
     let active = ids(
-        &catalog,
+        catalog,
         &Filters {
             active_only: true,
             ..Filters::default()
@@ -159,13 +159,13 @@ fn sorts_order_as_documented() {
             sort,
             ..Filters::default()
         };
-        apply(&catalog, &index, &f)
+        apply(catalog, &index, &f)
             .hits
             .iter()
             .map(|h| &catalog.shows[h.show])
             .collect()
     };
-    let best: Vec<usize> = apply(&catalog, &index, &Filters::default())
+    let best: Vec<usize> = apply(catalog, &index, &Filters::default())
         .hits
         .iter()
         .map(|h| h.show)
@@ -226,12 +226,12 @@ fn an_empty_result_offers_the_removal_that_brings_back_most_shows() {
     f.lengths.insert(LengthBucket::Over90);
     f.active_only = true;
     assert!(
-        apply(&catalog, &index, &f).hits.is_empty(),
+        apply(catalog, &index, &f).hits.is_empty(),
         "fixture must start empty"
     );
 
-    let r = best_relaxation(&catalog, &index, &f).expect("some removal helps");
-    assert_eq!(apply(&catalog, &index, &r.filters).hits.len(), r.hits);
+    let r = best_relaxation(catalog, &index, &f).expect("some removal helps");
+    assert_eq!(apply(catalog, &index, &r.filters).hits.len(), r.hits);
     assert!(r.hits > 0);
     let without = |d: &Dropped| {
         let mut g = f.clone();
@@ -255,7 +255,7 @@ fn an_empty_result_offers_the_removal_that_brings_back_most_shows() {
         Dropped::Length(LengthBucket::Over90),
         Dropped::ActiveOnly,
     ] {
-        let hits = apply(&catalog, &index, &without(&d)).hits.len();
+        let hits = apply(catalog, &index, &without(&d)).hits.len();
         assert!(hits <= r.hits, "dropping {d:?} gives {hits} > {}", r.hits);
     }
 
@@ -263,10 +263,10 @@ fn an_empty_result_offers_the_removal_that_brings_back_most_shows() {
         query: "zzzzqqqq".into(),
         ..Filters::default()
     };
-    let r = best_relaxation(&catalog, &index, &query).expect("dropping the query helps");
+    let r = best_relaxation(catalog, &index, &query).expect("dropping the query helps");
     assert_eq!((r.dropped, r.hits), (Dropped::Query, catalog.shows.len()));
     assert!(
-        best_relaxation(&catalog, &index, &Filters::default()).is_none(),
+        best_relaxation(catalog, &index, &Filters::default()).is_none(),
         "nothing to remove"
     );
 }

@@ -1,6 +1,7 @@
 use crate::components::{ExternalLink, Highlighted};
-use crate::format;
+use crate::{format, strings};
 use leptos::prelude::*;
+use podpath_engine::filter::Platform;
 use podpath_engine::search::Term;
 use podpath_engine::Episode;
 
@@ -21,9 +22,9 @@ pub fn EpisodeRow(
     }
     let l = &episode.links;
     let platforms: Vec<(&'static str, String)> = [
-        ("Apple Podcasts", &l.apple),
-        ("Spotify", &l.spotify),
-        ("YouTube", &l.youtube),
+        (strings::platform(Platform::Apple), &l.apple),
+        (strings::platform(Platform::Spotify), &l.spotify),
+        (strings::platform(Platform::YouTube), &l.youtube),
     ]
     .into_iter()
     .filter_map(|(label, url)| url.clone().map(|u| (label, u)))

@@ -1,6 +1,7 @@
 use crate::components::{ExternalLink, Highlighted};
 use crate::{format, strings};
 use leptos::prelude::*;
+use podpath_engine::filter::Platform;
 use podpath_engine::links::{apple_id, overcast_url, pocket_casts_url};
 use podpath_engine::search::Term;
 use podpath_engine::{Catalog, Show, Status, TopicId};
@@ -45,7 +46,7 @@ pub fn ShowCard(
             <p class="pp-card__hosts">
                 <Highlighted text=hosts terms=terms />
             </p>
-            <ul class="pp-badges" aria-label="Level and format">
+            <ul class="pp-badges" aria-label=strings::LEVEL_AND_FORMAT>
                 {show.levels.iter().map(|l| view! { <li class=format!("pp-badge pp-badge--{}", l.key())>{strings::level(*l)}</li> }).collect_view()}
                 {show.formats.iter().map(|f| view! { <li class="pp-badge">{strings::format_name(*f)}</li> }).collect_view()}
             </ul>
@@ -108,14 +109,14 @@ pub fn listen_links(show: &Show) -> Vec<(&'static str, String)> {
             out.push((label, u.clone()));
         }
     };
-    add("Apple Podcasts", &l.apple);
-    add("Spotify", &l.spotify);
-    add("YouTube", &l.youtube);
-    add("RSS", &l.rss);
-    add("Website", &l.website);
+    add(strings::platform(Platform::Apple), &l.apple);
+    add(strings::platform(Platform::Spotify), &l.spotify);
+    add(strings::platform(Platform::YouTube), &l.youtube);
+    add(strings::LINK_RSS, &l.rss);
+    add(strings::LINK_WEBSITE, &l.website);
     if let Some(id) = l.apple.as_deref().and_then(apple_id) {
-        out.push(("Overcast", overcast_url(id)));
-        out.push(("Pocket Casts", pocket_casts_url(id)));
+        out.push((strings::LINK_OVERCAST, overcast_url(id)));
+        out.push((strings::LINK_POCKET_CASTS, pocket_casts_url(id)));
     }
     out
 }

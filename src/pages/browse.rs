@@ -208,11 +208,7 @@ pub fn BrowsePage() -> impl IntoView {
     let set_list = move |episodes: bool| update(Box::new(move |f| f.episodes = episodes));
     let count_text = move || {
         if listing_episodes.get() {
-            format::count(
-                episode_results.with(|r| r.hits.len()),
-                "episode",
-                "episodes",
-            )
+            format::count(episode_results.with(|r| r.hits.len()), strings::EPISODE)
         } else {
             format::shows(results.with(|r| r.hits.len()))
         }
@@ -271,7 +267,7 @@ pub fn BrowsePage() -> impl IntoView {
                         </button>
                     </Show>
                 </details>
-                <section class="pp-results" aria-label="Results">
+                <section class="pp-results" aria-label=strings::RESULTS>
                     <div class="pp-results__head">
                         <div class="pp-segmented" role="group" aria-label=strings::LIST_LABEL>
                             <button type="button" data-testid="list-shows" aria-pressed=move || (!listing_episodes.get()).to_string() on:click=move |_| set_list(false)>

@@ -301,26 +301,21 @@ fn QuizResults(answers: Answers) -> impl IntoView {
                     .iter()
                     .filter_map(|(s, n)| {
                         catalog.shows.get(*s).map(|show| {
-                            format!(
-                                "{} of {}",
-                                format::count(*n as usize, "episode", "episodes"),
-                                show.title
+                            strings::plan_episodes_of(
+                                &format::count(*n as usize, strings::EPISODE),
+                                &show.title,
                             )
                         })
                     })
                     .collect::<Vec<_>>()
                     .join("; ")
             } else {
-                format!(
-                    "the {} above",
-                    format::count(
-                        w.start_here.len(),
-                        "start-here episode",
-                        "start-here episodes"
-                    )
-                )
+                strings::plan_start_here(&format::count(
+                    w.start_here.len(),
+                    strings::START_HERE_EPISODE,
+                ))
             };
-            view! { <li><strong>{format!("Week {}: ", w.week)}</strong>{text}</li> }
+            view! { <li><strong>{strings::plan_week(w.week)}</strong>{text}</li> }
         })
         .collect_view();
 
@@ -362,7 +357,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
             <h3>{strings::RESULT_EPISODES}</h3>
             <ul class="pp-compact-list">{episodes}</ul>
             <h3>{strings::RESULT_PLAN}</h3>
-            <p class="pp-muted">{format!("About {} a week.", format::count(rec.episodes_per_week as usize, "episode", "episodes"))}</p>
+            <p class="pp-muted">{strings::about_per_week(&format::count(rec.episodes_per_week as usize, strings::EPISODE))}</p>
             <ul class="pp-plan">{plan}</ul>
             <div class="pp-actions">
                 <button type="button" class="pp-button" data-testid="save-picks" on:click=save>{strings::RESULT_SAVE}</button>

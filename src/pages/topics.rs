@@ -52,7 +52,7 @@ fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
                 />
                 <Show when=move || !query.with(|q| q.trim().is_empty())>
                     <p class="pp-sr-only" role="status" aria-live="polite">
-                        {move || format::count(suggestions.with(Vec::len), "topic", "topics")}
+                        {move || format::count(suggestions.with(Vec::len), strings::TOPIC)}
                     </p>
                     <ul class="pp-suggestions" data-testid="topic-suggestions">
                         {move || {

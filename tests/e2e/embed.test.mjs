@@ -58,6 +58,9 @@ test("iframe embeds grow to their content, stay independent, take theme messages
   await page.waitForFunction(() => document.querySelector("#browse-frame").getBoundingClientRect().height > 1000);
   const frameOf = async (sel) => (await page.locator(sel).elementHandle()).contentFrame();
   for (const sel of ["#quiz-frame", "#browse-frame"]) {
+    // Chromium does not render off-screen cross-origin frames, so a frame the reader scrolled
+    // past reports its height when it comes back into view: look at it, as a reader would.
+    await page.locator(sel).scrollIntoViewIfNeeded();
     const frame = await frameOf(sel);
     await frame.waitForFunction(() => document.documentElement.scrollHeight <= window.innerHeight + 1, null, { timeout: 10000 });
   }
