@@ -223,28 +223,40 @@ pub fn highlight<'a>(text: &'a str, terms: &[Term]) -> Vec<(&'a str, bool)> {
     out
 }
 
-/// A text prepared once for highlighting: its words are folded up front, so each keystroke
-/// only compares them with the new terms (highlighting many cards per keystroke stays cheap).
+/// A text prepared once for highlighting: its words are folded on the first search and kept,
+/// so each later keystroke only compares them with the new terms (highlighting many cards per
+/// keystroke stays cheap).
 #[derive(Debug, Clone)]
 pub struct Highlighter {
     text: String,
-    words: Vec<(usize, usize, String, Vec<char>)>,
+    /// Folded words with their byte spans, prepared on the first search: cards render their
+    /// text long before anyone searches, and most never need it.
+    words: OnceLock<Vec<SpannedWord>>,
 }
+
+/// A word's byte span in the text, its folded form and that form's characters.
+type SpannedWord = (usize, usize, String, Vec<char>);
 
 impl Highlighter {
     pub fn new(text: &str) -> Self {
-        let words = word_spans(text)
-            .into_iter()
-            .map(|(a, b)| {
-                let folded = fold(&text[a..b]);
-                let chars = folded.chars().collect();
-                (a, b, folded, chars)
-            })
-            .collect();
         Highlighter {
             text: text.to_owned(),
-            words,
+            words: OnceLock::new(),
         }
+    }
+
+    fn words(&self) -> &[SpannedWord] {
+        self.words.get_or_init(|| {
+            let text = self.text.as_str();
+            word_spans(text)
+                .into_iter()
+                .map(|(a, b)| {
+                    let folded = fold(&text[a..b]);
+                    let chars = folded.chars().collect();
+                    (a, b, folded, chars)
+                })
+                .collect()
+        })
     }
 
     /// Runs of the text, marked where a term matches a word (see [`highlight`]).
@@ -255,7 +267,7 @@ impl Highlighter {
         }
         let mut out = Vec::new();
         let mut at = 0;
-        for (a, b, word, chars) in &self.words {
+        for (a, b, word, chars) in self.words() {
             if terms.iter().any(|t| t.matches(word, chars).is_some()) {
                 if *a > at {
                     out.push((&text[at..*a], false));
