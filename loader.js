@@ -17,7 +17,7 @@ if (!document.querySelector("link[data-podpath-css], link[href$='main.css']")) {
 
 init().catch((error) => {
   for (const root of document.querySelectorAll("#podpath, [data-podpath]")) {
-    root.classList.remove("podpath--loading");
+    root.classList.add("podpath");
     root.setAttribute("role", "alert");
     root.textContent = "podpath could not start in this browser. Please reload the page.";
   }

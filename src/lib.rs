@@ -29,11 +29,9 @@ pub fn start() {
         .get_element_by_id("podpath")
         .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
     {
-        // The static skeleton's wrapper becomes a plain container: the app brings its own
-        // `.podpath` root (padding twice would also throw off the iframe height).
+        // `#podpath` is a plain wrapper around the static loading view; the app brings its own
+        // `.podpath` root in its place.
         el.set_inner_text("");
-        el.set_class_name("");
-        let _ = el.remove_attribute("aria-busy");
         leptos::mount::mount_to(el, || leptos::prelude::view! { <App /> }).forget();
     }
     let Ok(hosts) = document.query_selector_all("[data-podpath]") else {
@@ -50,8 +48,8 @@ pub fn start() {
         query.insert(0, '?');
         // Every instance needs its own id prefix; the page's own widget uses `pp`.
         let id_prefix: &'static str = Box::leak(format!("pp{}", i + 2).into_boxed_str());
+        // The host's element keeps its own classes; the app brings its `.podpath` root.
         el.set_inner_text("");
-        el.set_class_name("");
         let mount = Mount::Element { query, id_prefix };
         leptos::mount::mount_to(
             el,

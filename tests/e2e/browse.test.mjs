@@ -107,3 +107,25 @@ test("every external link is https and opens without opener or referrer", async 
     assert.equal(target, "_blank", href);
   }
 });
+
+test("the app takes the loading view's place without moving anything on a phone or a wide screen", async () => {
+  for (const width of [360, 1440]) {
+    session = await open(browser, server.origin, { viewport: { width, height: 900 } });
+    await session.context.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await session.page.goto(server.url);
+    await ready(session.page);
+    await session.page.getByTestId("show-card").first().waitFor();
+    await session.page.waitForTimeout(500);
+    const cls = await session.page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+    assert.ok(cls < 0.001, `cumulative layout shift ${cls} at ${width} px`);
+    const { problems, context } = session;
+    session = undefined;
+    await context.close();
+    assert.deepEqual(problems.console, [], "no console errors");
+  }
+});
