@@ -25,38 +25,37 @@ use std::path::Path;
 const FILES: [&str; 3] = ["catalog.json", "topics.json", "episodes.json"];
 
 fn main() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
-    for watched in [
-        "src/model.rs",
-        "src/validate.rs",
-        "src/links.rs",
-        "src/statics.rs",
-    ] {
+    for watched in ["src/model.rs", "src/validate.rs", "src/links.rs"] {
         println!("cargo:rerun-if-changed={watched}");
     }
-    let mut texts = Vec::new();
-    for file in FILES {
-        let path = data.join(file);
-        println!("cargo:rerun-if-changed={}", path.display());
-        match std::fs::read_to_string(&path) {
-            Ok(text) => texts.push(text),
-            Err(e) => fail(&[format!("{}: cannot read: {e}", path.display())]),
-        }
-    }
+    let (catalog, topics, episodes) = (read(FILES[0]), read(FILES[1]), read(FILES[2]));
     let sources = validate::Sources {
-        catalog: &texts[0],
-        topics: &texts[1],
-        episodes: &texts[2],
+        catalog: &catalog,
+        topics: &topics,
+        episodes: &episodes,
     };
     let files = match validate::check_all(sources) {
         Ok(files) => files,
         Err(problems) => fail(&problems.iter().map(ToString::to_string).collect::<Vec<_>>()),
     };
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
-        .join("embedded_data.rs");
+    // Cargo always sets OUT_DIR for build scripts; without it there is nowhere to write.
+    let Some(out_dir) = std::env::var_os("OUT_DIR") else {
+        fail(&["OUT_DIR is not set: run the build through cargo".into()]);
+    };
+    let out = Path::new(&out_dir).join("embedded_data.rs");
     if let Err(e) = std::fs::write(&out, generate(&files)) {
         fail(&[format!("{}: cannot write: {e}", out.display())]);
     }
+}
+
+/// One data file's text; rebuilt whenever it changes.
+fn read(file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../data")
+        .join(file);
+    println!("cargo:rerun-if-changed={}", path.display());
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| fail(&[format!("{}: cannot read: {e}", path.display())]))
 }
 
 /// Stops the build with every problem on its own line.
