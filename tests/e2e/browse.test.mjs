@@ -93,8 +93,31 @@ test("malformed URL parameters are ignored with a notice and the rest still appl
 test("an empty result offers to drop the most restrictive filter", async () => {
   const page = await visit("?q=zzzzzz&level=beginner");
   await page.getByTestId("empty").waitFor();
+  assert.match(await page.getByTestId("relax").textContent(), /^Remove the search text \(\d+ shows\)$/);
   await page.getByTestId("relax").click();
   assert.ok((await count(page)) > 0);
+});
+
+test("the offer names the facet value it would remove", async () => {
+  const page = await visit("?level=beginner&format=news&length=epic&active=1");
+  await page.getByTestId("empty").waitFor();
+  const label = await page.getByTestId("relax").textContent();
+  assert.match(label, /^Remove “(Beginner|News|Over 90 min|Still publishing)[^”]*” \(\d+ shows?\)$/);
+});
+
+test("the preloaded wasm and glue are fetched once, not again by the loader", async () => {
+  session = await open(browser, server.origin);
+  const fetched = [];
+  session.page.on("request", (r) => fetched.push(new URL(r.url()).pathname.split("/").pop()));
+  await session.page.goto(server.url);
+  await ready(session.page);
+  assert.equal(fetched.filter((f) => f === "podpath_bg.wasm").length, 1, fetched.join(" "));
+  assert.equal(fetched.filter((f) => f === "podpath.js").length, 1, fetched.join(" "));
+  // The wasm download starts from the <link rel=preload> in the page head, alongside loader.js.
+  const initiators = await session.page.evaluate(() =>
+    performance.getEntriesByType("resource").filter((e) => e.name.endsWith("podpath_bg.wasm")).map((e) => e.initiatorType),
+  );
+  assert.deepEqual(initiators, ["link"]);
 });
 
 test("every external link is https and opens without opener or referrer", async () => {
