@@ -1,7 +1,7 @@
 //! The app shell: loads the data, reads its state (from the URL or the embedding element),
 //! provides context, applies the embedder's display settings, and switches views.
 
-use crate::components::{NoticeBar, SiteFooter, SiteHeader};
+use crate::components::{Deferred, NoticeBar, SiteFooter, SiteHeader};
 use crate::frame;
 use crate::ids::IdScope;
 use crate::pages::{BrowsePage, QuizPage, TopicsPage};
@@ -32,7 +32,20 @@ pub fn App(
     #[prop(optional)]
     mount: Mount,
 ) -> impl IntoView {
-    let loaded = data::loaded();
+    let loaded = match data::loaded() {
+        Ok(loaded) => loaded,
+        Err(why) => {
+            return view! {
+                <div class="podpath">
+                    <div class="pp-error" role="alert">
+                        <h2>{strings::DATA_ERROR_TITLE}</h2>
+                        <p>{why}</p>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+    };
     provide_context(DataCtx(loaded));
     let catalog = loaded.catalog;
     let is_topic = move |id: &str| catalog.topic(id).is_some();
@@ -107,13 +120,18 @@ pub fn App(
             <SiteHeader />
             <NoticeBar />
             <main class="pp-main" id=crate::ids::id("main")>
-                {move || match view.get() {
-                    View::Browse => view! { <BrowsePage /> }.into_any(),
-                    View::Quiz => view! { <QuizPage /> }.into_any(),
-                    View::Topics => view! { <TopicsPage /> }.into_any(),
-                }}
+                // The header paints first; the view follows in a task of its own.
+                <Deferred>
+                    {move || match view.get() {
+                        View::Browse => view! { <BrowsePage /> }.into_any(),
+                        View::Quiz => view! { <QuizPage /> }.into_any(),
+                        View::Topics => view! { <TopicsPage /> }.into_any(),
+                    }}
+                </Deferred>
             </main>
-            <SiteFooter />
+            <Deferred last=true>
+                <SiteFooter />
+            </Deferred>
         </div>
     }
     .into_any()

@@ -11,16 +11,18 @@ pub struct Loaded {
     pub index: SearchIndex<'static>,
 }
 
-static CATALOG: OnceLock<Catalog> = OnceLock::new();
+static CATALOG: OnceLock<Result<Catalog, String>> = OnceLock::new();
 static DATA: OnceLock<Loaded> = OnceLock::new();
 
-/// The embedded data (validated when the bundle was built, so it cannot fail here).
-pub fn loaded() -> &'static Loaded {
-    DATA.get_or_init(|| {
-        let catalog = CATALOG.get_or_init(Catalog::embedded);
-        Loaded {
-            catalog,
-            index: SearchIndex::new(catalog),
-        }
-    })
+/// The embedded data, or why it could not be decoded (only a damaged bundle can fail: the
+/// build validated the data and the tests decode the same bytes).
+pub fn loaded() -> Result<&'static Loaded, &'static str> {
+    let catalog = CATALOG
+        .get_or_init(Catalog::embedded)
+        .as_ref()
+        .map_err(String::as_str)?;
+    Ok(DATA.get_or_init(|| Loaded {
+        catalog,
+        index: SearchIndex::new(catalog),
+    }))
 }

@@ -10,6 +10,7 @@ mod format;
 mod frame;
 mod ids;
 mod pages;
+mod progressive;
 mod state;
 mod storage;
 pub mod strings;
@@ -24,6 +25,15 @@ const ELEMENT_SETTINGS: [&str; 6] = ["view", "topic", "theme", "compact", "accen
 /// `data-*` attributes.
 pub fn start() {
     install_panic_box();
+    // Starting the wasm, decoding the catalog and the first render are separate tasks (see
+    // `progressive`).
+    progressive::later(|| {
+        let _ = data::loaded();
+    });
+    progressive::later(mount_all);
+}
+
+fn mount_all() {
     let document = gloo::utils::document();
     if let Some(el) = document
         .get_element_by_id("podpath")

@@ -22,6 +22,7 @@ pub const SOURCE_CODE_NOTE: &str = "No tracking, no cookies: everything runs in 
 pub const PANIC_TITLE: &str = "Something went wrong";
 pub const PANIC_TEXT: &str = "podpath hit an error it could not recover from. Reloading usually fixes it; your saved answers are kept.";
 pub const PANIC_RELOAD: &str = "Reload podpath";
+pub const DATA_ERROR_TITLE: &str = "podpath could not read its catalog";
 pub const NOTICE_IGNORED: &str = "Some parts of this link were not understood and were ignored:";
 pub const DISMISS: &str = "Dismiss";
 pub const ACCENT_IGNORED: &str =

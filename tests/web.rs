@@ -36,6 +36,18 @@ fn mount_app() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
     (section, handle)
 }
 
+/// Waits for the first render, which comes in short tasks (src/progressive.rs) and ends with
+/// the footer.
+async fn settle(root: &HtmlElement) {
+    for _ in 0..200 {
+        if count(root, ".pp-footer") > 0 && count(root, "[aria-busy=true]") == 0 {
+            return;
+        }
+        gloo::timers::future::TimeoutFuture::new(0).await;
+    }
+    panic!("the first render did not finish");
+}
+
 fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
     root.query_selector(selector)
         .expect("valid selector")
@@ -56,7 +68,7 @@ fn count(root: &HtmlElement, selector: &str) -> u32 {
 #[wasm_bindgen_test]
 async fn header_names_the_product_and_offers_three_views() {
     let (root, _app) = mount_app();
-    tick().await;
+    settle(&root).await;
     assert_eq!(text(&root, ".pp-brand__name"), "podpath");
     assert_eq!(text(&root, "[data-testid=tab-browse]"), "Find");
     assert_eq!(text(&root, "[data-testid=tab-quiz]"), "Quiz");
@@ -72,7 +84,7 @@ async fn header_names_the_product_and_offers_three_views() {
 #[wasm_bindgen_test]
 async fn browse_lists_every_show_and_search_narrows_the_list() {
     let (root, _app) = mount_app();
-    tick().await;
+    settle(&root).await;
     let all = count(&root, "[data-testid=show-card]");
     assert!(all >= 23, "{all} cards");
     assert_eq!(
@@ -102,7 +114,7 @@ async fn browse_lists_every_show_and_search_narrows_the_list() {
 #[wasm_bindgen_test]
 async fn ticking_a_facet_filters_and_disables_values_that_would_leave_nothing() {
     let (root, _app) = mount_app();
-    tick().await;
+    settle(&root).await;
     let all = count(&root, "[data-testid=show-card]");
     let beginner: HtmlInputElement = find(&root, "#pp-level-beginner").unchecked_into();
     beginner.click();
@@ -140,7 +152,7 @@ async fn ticking_a_facet_filters_and_disables_values_that_would_leave_nothing() 
 #[wasm_bindgen_test]
 async fn topics_tab_opens_the_index_and_a_topic_page() {
     let (root, _app) = mount_app();
-    tick().await;
+    settle(&root).await;
     find(&root, "[data-testid=tab-topics]").click();
     tick().await;
     assert!(count(&root, "[data-testid=topic-index]") == 1);
@@ -158,7 +170,7 @@ async fn topics_tab_opens_the_index_and_a_topic_page() {
 
 /// A fixture show whose every string is an HTML/JS payload, and whose links are not https.
 fn hostile_show() -> &'static podpath_engine::Show {
-    let catalog = podpath_engine::Catalog::embedded();
+    let catalog = podpath_engine::Catalog::embedded().expect("the embedded catalog decodes");
     let mut show = catalog.shows[0].clone();
     let payload = r#"<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>"#;
     show.title = format!("Title {payload}");
@@ -179,8 +191,9 @@ fn hostile_show() -> &'static podpath_engine::Show {
 
 #[wasm_bindgen_test]
 async fn catalog_strings_with_markup_render_as_inert_text_and_unsafe_links_are_not_links() {
-    let catalog: &'static podpath_engine::Catalog =
-        Box::leak(Box::new(podpath_engine::Catalog::embedded()));
+    let catalog: &'static podpath_engine::Catalog = Box::leak(Box::new(
+        podpath_engine::Catalog::embedded().expect("the embedded catalog decodes"),
+    ));
     let show = hostile_show();
     let document = web_sys::window().unwrap().document().unwrap();
     let section: HtmlElement = document.create_element("section").unwrap().unchecked_into();

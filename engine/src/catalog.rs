@@ -6,7 +6,7 @@ use crate::validate::{self, Files, Problem, Sources};
 use std::collections::HashMap;
 
 /// The shipped data files as text, for the validator and the tests (the bundle itself carries
-/// them as statics: see `statics`).
+/// them as the postcard bytes `build.rs` encodes once they pass validation).
 pub mod embedded {
     pub const CATALOG: &str =
         include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/catalog.json"));
@@ -16,6 +16,9 @@ pub mod embedded {
         env!("CARGO_MANIFEST_DIR"),
         "/../data/episodes.json"
     ));
+
+    /// The validated data as postcard bytes, as compiled into the bundle.
+    pub static ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded_data.postcard"));
 
     pub fn sources() -> super::Sources<'static> {
         super::Sources {
@@ -48,10 +51,13 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The catalog compiled into the bundle: `build.rs` validated it and turned it into
-    /// statics, so there is nothing left to fail at run time.
-    pub fn embedded() -> Catalog {
-        Self::index(crate::statics::files())
+    /// The catalog compiled into the bundle. `build.rs` validated it before encoding it, and
+    /// `tests/shipped_data.rs` decodes these exact bytes, so the error is for a bundle whose
+    /// bytes were damaged after the build.
+    pub fn embedded() -> Result<Catalog, String> {
+        postcard::from_bytes::<Files>(embedded::ENCODED)
+            .map(Self::index)
+            .map_err(|e| format!("the embedded catalog could not be decoded ({e})"))
     }
 
     /// Parses JSON without the full validation pass (for fixtures and tools that validate

@@ -117,7 +117,9 @@ mod tests {
     use super::*;
 
     fn setup() -> (&'static Catalog, SearchIndex<'static>) {
-        let c: &'static Catalog = Box::leak(Box::new(Catalog::embedded()));
+        let c: &'static Catalog = Box::leak(Box::new(
+            Catalog::embedded().expect("the embedded catalog decodes"),
+        ));
         (c, SearchIndex::new(c))
     }
 

@@ -2,7 +2,7 @@
 //! that all of it runs under plain `cargo test`.
 //!
 //! ```
-//! let catalog = podpath_engine::Catalog::embedded();
+//! let catalog = podpath_engine::Catalog::embedded().expect("the embedded data decodes");
 //! assert!(catalog.show("linear-digressions").is_some());
 //! ```
 
@@ -18,7 +18,6 @@ pub mod opml;
 pub mod quiz;
 pub mod recommend;
 pub mod search;
-pub mod statics;
 pub mod text;
 pub mod url_state;
 pub mod validate;

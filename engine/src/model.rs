@@ -4,14 +4,14 @@
 //! Every struct denies unknown fields, so a misspelt key in a hand edit fails loudly instead
 //! of being silently ignored.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
         #[serde(transparent)]
         pub struct $name(pub String);
 
@@ -57,7 +57,7 @@ id_type!(
 
 /// An ISO 8601 date with the precision the source gives (`2020`, `2020-07`, `2020-07-26`).
 /// Kept as text so that "July 2020" never turns into an invented day; `validate` checks the form.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(transparent)]
 pub struct IsoDate(pub String);
 
@@ -68,7 +68,7 @@ impl IsoDate {
 }
 
 /// Listener level, used by shows (who they suit), topics (a hint) and the quiz.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Beginner,
@@ -90,7 +90,7 @@ impl Level {
 }
 
 /// Whether a show still publishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Active,
@@ -117,7 +117,7 @@ impl Status {
 }
 
 /// How often new episodes typically appear.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Cadence {
     Daily,
@@ -142,7 +142,7 @@ impl Cadence {
 }
 
 /// The shape of a typical episode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Interview,
@@ -176,7 +176,7 @@ impl Format {
 }
 
 /// What a topic is about, used to group the topic index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TopicKind {
     Concept,
@@ -204,7 +204,7 @@ impl TopicKind {
 }
 
 /// Typical episode length in minutes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LengthRange {
     pub min: u16,
@@ -212,7 +212,7 @@ pub struct LengthRange {
 }
 
 /// Where a show can be heard. Each link is optional: only what a source gives.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Links {
     pub website: Option<String>,
@@ -223,7 +223,7 @@ pub struct Links {
 }
 
 /// An episode a newcomer to the show could start with.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct StartEpisode {
     pub title: String,
@@ -233,7 +233,7 @@ pub struct StartEpisode {
 }
 
 /// The facts that carry source URLs in `sources`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceField {
     Hosts,
@@ -249,7 +249,7 @@ pub enum SourceField {
 }
 
 /// One curated show.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Show {
     pub id: ShowId,
@@ -274,7 +274,7 @@ pub struct Show {
 }
 
 /// `data/catalog.json`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ShowsFile {
     pub schema_version: u32,
@@ -283,7 +283,7 @@ pub struct ShowsFile {
 }
 
 /// One DataTalks.Club wiki topic with our own kind, level hint and summary.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     pub id: TopicId,
@@ -297,7 +297,7 @@ pub struct Topic {
 }
 
 /// `data/topics.json`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TopicsFile {
     pub schema_version: u32,
@@ -308,7 +308,7 @@ pub struct TopicsFile {
 }
 
 /// Platform links of one episode.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EpisodeLinks {
     pub apple: Option<String>,
@@ -317,7 +317,7 @@ pub struct EpisodeLinks {
 }
 
 /// One DataTalks.Club podcast episode (facts only).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Episode {
     pub id: EpisodeId,
@@ -342,7 +342,7 @@ impl Episode {
 }
 
 /// `data/episodes.json`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EpisodesFile {
     pub schema_version: u32,

@@ -54,7 +54,7 @@ mod tests {
 
     #[test]
     fn export_lists_feeds_and_reports_shows_without_one() {
-        let catalog = Catalog::embedded();
+        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
         let (doc, skipped) = opml("podpath picks", &catalog.shows);
         let with_rss = catalog
             .shows
@@ -71,7 +71,10 @@ mod tests {
 
     #[test]
     fn markup_in_titles_and_urls_is_escaped() {
-        let mut show = Catalog::embedded().shows[0].clone();
+        let mut show = Catalog::embedded()
+            .expect("the embedded catalog decodes")
+            .shows[0]
+            .clone();
         show.title = "<script>alert(\"x\") & 'y'</script>\u{1}".into();
         show.links.rss = Some("https://e.com/feed?a=1&b=2".into());
         let (doc, _) = opml("a < b", [&show]);

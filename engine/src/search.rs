@@ -312,7 +312,7 @@ mod tests {
 
     #[test]
     fn the_index_is_built_only_when_a_query_needs_it() {
-        let catalog = Catalog::embedded();
+        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
         let index = SearchIndex::new(&catalog);
         let unfiltered = crate::filter::apply(&catalog, &index, &Default::default());
         assert_eq!(unfiltered.hits.len(), catalog.shows.len());

@@ -474,7 +474,7 @@ pub struct Sources<'a> {
 }
 
 /// The three parsed files, before indexing.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 pub struct Files {
     pub shows: ShowsFile,
     pub topics: TopicsFile,

@@ -12,7 +12,9 @@ use podpath_engine::{Catalog, Format, Level, Show, TopicId};
 use std::collections::BTreeSet;
 
 fn loaded() -> (&'static Catalog, SearchIndex<'static>) {
-    let catalog: &'static Catalog = Box::leak(Box::new(Catalog::embedded()));
+    let catalog: &'static Catalog = Box::leak(Box::new(
+        Catalog::embedded().expect("the embedded catalog decodes"),
+    ));
     (catalog, SearchIndex::new(catalog))
 }
 

@@ -6,7 +6,7 @@ use podpath_engine::graph::*;
 use podpath_engine::Catalog;
 
 fn catalog() -> Catalog {
-    Catalog::embedded()
+    Catalog::embedded().expect("the embedded catalog decodes")
 }
 
 #[test]

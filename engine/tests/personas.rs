@@ -226,7 +226,7 @@ fn personas() -> Vec<Persona> {
 
 #[test]
 fn every_persona_gets_the_picks_it_needs_with_two_reasons_each() {
-    let catalog = Catalog::embedded();
+    let catalog = Catalog::embedded().expect("the embedded catalog decodes");
     let mut failures = Vec::new();
     for p in personas() {
         let rec = recommend(&catalog, &p.answers, 5);
@@ -297,7 +297,7 @@ fn every_persona_gets_the_picks_it_needs_with_two_reasons_each() {
 
 #[test]
 fn the_same_answers_always_give_the_same_picks() {
-    let catalog = Catalog::embedded();
+    let catalog = Catalog::embedded().expect("the embedded catalog decodes");
     for p in personas() {
         assert_eq!(
             recommend(&catalog, &p.answers, 5),
@@ -310,7 +310,7 @@ fn the_same_answers_always_give_the_same_picks() {
 
 #[test]
 fn top_picks_do_not_all_share_one_main_topic() {
-    let catalog = Catalog::embedded();
+    let catalog = Catalog::embedded().expect("the embedded catalog decodes");
     for p in personas() {
         let rec = recommend(&catalog, &p.answers, 5);
         let mains: std::collections::BTreeSet<_> = rec
@@ -324,7 +324,7 @@ fn top_picks_do_not_all_share_one_main_topic() {
 
 #[test]
 fn the_plan_fits_the_weekly_time() {
-    let catalog = Catalog::embedded();
+    let catalog = Catalog::embedded().expect("the embedded catalog decodes");
     let a = answers(
         Background::Courses,
         Comfort::Some,

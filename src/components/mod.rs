@@ -1,3 +1,4 @@
+mod deferred;
 mod embed_panel;
 mod episode_row;
 mod external_link;
@@ -11,6 +12,7 @@ mod site_header;
 mod topic_graph;
 mod topic_link;
 
+pub use deferred::Deferred;
 pub use embed_panel::EmbedPanel;
 pub use episode_row::EpisodeRow;
 pub use external_link::ExternalLink;

@@ -1,6 +1,6 @@
-use crate::components::{EpisodeRow, FacetGroup, FacetOption, ShowCard, TopicLink};
+use crate::components::{Deferred, EpisodeRow, FacetGroup, FacetOption, ShowCard, TopicLink};
 use crate::state::{data, nav};
-use crate::{browser, download, format, strings};
+use crate::{browser, download, format, progressive, strings};
 use leptos::prelude::*;
 use podpath_engine::filter::{self, Dropped, Filters, LengthBucket, Platform, Sort};
 use podpath_engine::{episodes, opml, search};
@@ -9,6 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// How many episodes are rendered at once.
 const EPISODE_PAGE: usize = 50;
+/// Show cards rendered per task after the first screen (see `progressive`).
+const CARD_BATCH: usize = 4;
 
 /// Toggles `value` in a facet's selection.
 fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
@@ -206,6 +208,14 @@ pub fn BrowsePage() -> impl IntoView {
         });
     };
     let set_list = move |episodes: bool| update(Box::new(move |f| f.episodes = episodes));
+    // The list renders in batches after the first screen; see the end of this function.
+    let shown = RwSignal::new(0);
+    Effect::new(move |first: Option<()>| {
+        filters.track();
+        if first.is_some() {
+            shown.set(progressive::ALL);
+        }
+    });
     let count_text = move || {
         if listing_episodes.get() {
             format::count(episode_results.with(|r| r.hits.len()), strings::EPISODE)
@@ -214,7 +224,7 @@ pub fn BrowsePage() -> impl IntoView {
         }
     };
 
-    view! {
+    let page = view! {
         <div class="pp-browse">
             <div class="pp-browse__bar">
                 <label class="pp-sr-only" for=crate::ids::id("search")>{strings::SEARCH_LABEL}</label>
@@ -248,6 +258,8 @@ pub fn BrowsePage() -> impl IntoView {
                     </select>
                 </label>
             </div>
+            // Filters and results come one task after the search bar; the cards after them.
+            <Deferred>
             <div class="pp-browse__body">
                 <details class="pp-filters" open>
                     <summary>{strings::FILTERS}</summary>
@@ -310,9 +322,9 @@ pub fn BrowsePage() -> impl IntoView {
                         </div>
                     </Show>
                     <Show when=move || !listing_episodes.get()>
-                        <ol class="pp-list" aria-label=strings::LIST_SHOWS>
+                        <ol class="pp-list" aria-label=strings::LIST_SHOWS aria-busy=progressive::busy(shown)>
                             <For
-                                each=move || results.with(|r| r.hits.iter().map(|h| h.show).collect::<Vec<_>>())
+                                each=move || results.with(|r| r.hits.iter().take(shown.get()).map(|h| h.show).collect::<Vec<_>>())
                                 key=|i| *i
                                 let(i)
                             >
@@ -341,6 +353,11 @@ pub fn BrowsePage() -> impl IntoView {
                     </Show>
                 </section>
             </div>
+            </Deferred>
         </div>
-    }
+    };
+    // Queued after the filters and results (`Deferred` queued them while `view!` built the
+    // page), so each batch of cards lands in a list that exists.
+    progressive::reveal(shown, results.with_untracked(|r| r.hits.len()), CARD_BATCH);
+    page
 }

@@ -1,10 +1,13 @@
-use crate::components::{ExternalLink, TopicGraph, TopicLink};
+use crate::components::{Deferred, ExternalLink, TopicGraph, TopicLink};
 use crate::state::{data, nav};
-use crate::{format, strings};
+use crate::{format, progressive, strings};
 use leptos::prelude::*;
 use podpath_engine::graph::{learn_next, suggest};
 use podpath_engine::url_state::{UrlState, View};
 use podpath_engine::{Catalog, TopicId, TopicKind};
+
+/// Episode rows per task on a topic's page (see `progressive`).
+const EPISODE_BATCH: usize = 12;
 
 /// Topics: the index of all wiki topics grouped by kind, or one topic's page.
 #[component]
@@ -90,6 +93,9 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
     let has_episodes = !episodes.is_empty();
     let shortest_first = RwSignal::new(false);
     let path = learn_next(catalog, center, 4);
+    // Below the graph: rendered in batches after the first screen (see `progressive`).
+    let shown = RwSignal::new(0);
+    let total_episodes = episodes.len();
     let episode_list = move || {
         let mut list = episodes.clone();
         if shortest_first.get() {
@@ -98,6 +104,7 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
             list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
         }
         list.into_iter()
+            .take(shown.get())
             .map(|e| {
                 let title = e.title.clone();
                 view! {
@@ -114,7 +121,7 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
             })
             .collect_view()
     };
-    view! {
+    let page = view! {
         <article class="pp-topic" data-testid="topic-detail" data-topic=topic.id.as_str().to_owned()>
             <p class="pp-crumbs">
                 <a
@@ -134,7 +141,11 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
             </ul>
             {topic.summary.clone().map(|s| view! { <p class="pp-topic__summary">{s}</p> })}
             <p><ExternalLink href=topic.url.clone()>{strings::TOPIC_ON_WIKI}</ExternalLink></p>
-            <TopicGraph catalog=catalog center=center />
+            // The graph and the lists under it follow in tasks of their own.
+            <Deferred>
+                <TopicGraph catalog=catalog center=center />
+            </Deferred>
+            <Deferred>
             {(!path.is_empty()).then(|| view! {
                 <section aria-labelledby=crate::ids::id("learn-next")>
                     <h3 id=crate::ids::id("learn-next")>{strings::TOPIC_LEARN_NEXT}</h3>
@@ -164,7 +175,7 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                 } else {
                     view! {
                         <ul class="pp-compact-list" data-testid="topic-shows">
-                            {shows.into_iter().map(|s| view! {
+                            {shows.iter().map(|s| view! {
                                 <li>
                                     <strong>{s.title.clone()}</strong>
                                     <span class="pp-muted">" · " {s.levels.iter().map(|l| strings::level(*l)).collect::<Vec<_>>().join(", ")}</span>
@@ -180,18 +191,24 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                     view! {
                         <label class="pp-sort">
                             <span>{strings::EPISODE_SORT_LABEL}</span>
-                            <select class="pp-input" data-testid="episode-sort" on:change:target=move |ev| shortest_first.set(ev.target().value() == "shortest")>
+                            <select class="pp-input" data-testid="episode-sort" on:change:target=move |ev| {
+                                shown.set(progressive::ALL);
+                                shortest_first.set(ev.target().value() == "shortest");
+                            }>
                                 <option value="newest">{strings::EPISODE_SORT_NEWEST}</option>
                                 <option value="shortest">{strings::EPISODE_SORT_SHORTEST}</option>
                             </select>
                         </label>
-                        <ul class="pp-compact-list" data-testid="topic-episodes">{episode_list}</ul>
+                        <ul class="pp-compact-list" data-testid="topic-episodes" aria-busy=progressive::busy(shown)>{episode_list.clone()}</ul>
                     }.into_any()
                 } else {
                     view! { <p class="pp-muted">{strings::TOPIC_NO_EPISODES}</p> }.into_any()
                 }}
             </section>
+            </Deferred>
         </article>
-    }
-    .into_any()
+    };
+    // Queued after the sections above (see `BrowsePage`), so the rows land in a list that exists.
+    progressive::reveal(shown, total_episodes, EPISODE_BATCH);
+    page.into_any()
 }

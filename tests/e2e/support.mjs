@@ -102,8 +102,11 @@ export async function open(browser, origin, options = {}) {
 }
 
 /// Waits until the app has replaced the static skeleton.
+/// Waits for the first render to finish: it comes in short tasks (src/progressive.rs), and
+/// each widget's footer is the last of them.
 export async function ready(page) {
   await page.waitForSelector(".pp-main", { timeout: 20000 });
+  await page.waitForFunction(() => [...document.querySelectorAll(".podpath")].every((root) => root.querySelector(".pp-footer")), null, { timeout: 20000 });
 }
 
 export async function readJson(rel) {

@@ -1,0 +1,97 @@
+//! Splits the first render into short tasks. What the first screen needs renders at once; the
+//! rest waits in a queue that runs one job per task, so the main thread is never blocked for
+//! long while a reader's phone starts the widget (one start-up task of about 80 ms in
+//! Chromium, four times that on Lighthouse's mobile CPU, became several short ones).
+//!
+//! Jobs run in the order they were queued and each one only adds content below what is
+//! already on screen, so nothing visible moves; a job queued with `last` (the footer) waits
+//! until every other job, including those queued meanwhile, has run. Once the queue has
+//! emptied, start-up is over: later renders answer the visitor and render whole.
+
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::time::Duration;
+
+type Job = Box<dyn FnOnce()>;
+
+#[derive(Default)]
+struct Queue {
+    jobs: VecDeque<Job>,
+    last: VecDeque<Job>,
+    scheduled: bool,
+}
+
+thread_local! {
+    static QUEUE: RefCell<Queue> = RefCell::default();
+    static STARTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the page is still in its first render (the queue has never emptied).
+pub fn starting() -> bool {
+    !STARTED.get()
+}
+
+/// Runs `f` in a task of its own, after the jobs already queued.
+pub fn later(f: impl FnOnce() + 'static) {
+    QUEUE.with(|q| q.borrow_mut().jobs.push_back(Box::new(f)));
+    schedule();
+}
+
+/// Runs `f` in a task of its own once no other job is waiting.
+pub fn last(f: impl FnOnce() + 'static) {
+    QUEUE.with(|q| q.borrow_mut().last.push_back(Box::new(f)));
+    schedule();
+}
+
+fn schedule() {
+    let start = QUEUE.with(|q| !std::mem::replace(&mut q.borrow_mut().scheduled, true));
+    if start {
+        set_timeout(run_one, Duration::ZERO);
+    }
+}
+
+fn run_one() {
+    let job = QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        q.scheduled = false;
+        q.jobs.pop_front().or_else(|| q.last.pop_front())
+    });
+    // Outside the borrow: a job may queue more.
+    if let Some(job) = job {
+        job();
+    }
+    if QUEUE.with(|q| !q.borrow().jobs.is_empty() || !q.borrow().last.is_empty()) {
+        schedule();
+    } else {
+        STARTED.set(true);
+    }
+}
+
+/// The value of a `reveal` signal once the whole list shows.
+pub const ALL: usize = usize::MAX;
+
+/// During start-up, grows `shown`, the number of a list's items that render, by `step` per
+/// job until all `total` show, then sets it to `ALL`; afterwards sets it to `ALL` at once. Whatever the visitor does meanwhile should set it to
+/// `ALL` at once, since an answer to an action renders whole.
+pub fn reveal(shown: RwSignal<usize>, total: usize, step: usize) {
+    let mut n = shown.get_untracked();
+    if n >= total || !starting() {
+        shown.set(ALL);
+        return;
+    }
+    while n < total {
+        n = n.saturating_add(step.max(1));
+        let next = if n >= total { ALL } else { n };
+        // Monotonic, and a no-op once the list is gone.
+        later(move || {
+            shown.try_update(|s| *s = (*s).max(next));
+        });
+    }
+}
+
+/// `Some("true")` while a list is still growing: for its `aria-busy`, which tells assistive
+/// technology (and the tests) to wait for the whole list.
+pub fn busy(shown: RwSignal<usize>) -> impl Fn() -> Option<&'static str> + Copy {
+    move || (shown.get() != ALL).then_some("true")
+}
