@@ -258,9 +258,9 @@ pub fn BrowsePage() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            // Filters and results come one task after the search bar; the cards after them.
-            <Deferred>
+            // Filters, then results, each one task after the search bar; the cards after them.
             <div class="pp-browse__body">
+                <Deferred>
                 <details class="pp-filters" open>
                     <summary>{strings::FILTERS}</summary>
                     <div class="pp-filters__groups">
@@ -279,6 +279,8 @@ pub fn BrowsePage() -> impl IntoView {
                         </button>
                     </Show>
                 </details>
+                </Deferred>
+                <Deferred>
                 <section class="pp-results" aria-label=strings::RESULTS>
                     <div class="pp-results__head">
                         <div class="pp-segmented" role="group" aria-label=strings::LIST_LABEL>
@@ -352,8 +354,8 @@ pub fn BrowsePage() -> impl IntoView {
                         </Show>
                     </Show>
                 </section>
+                </Deferred>
             </div>
-            </Deferred>
         </div>
     };
     // Queued after the filters and results (`Deferred` queued them while `view!` built the
