@@ -131,6 +131,36 @@ test("every external link is https and opens without opener or referrer", async 
   }
 });
 
+test("start-up renders in short tasks from the top down: bar, filters, cards in batches, footer last", async () => {
+  const catalog = await readJson("data/catalog.json");
+  session = await open(browser, server.origin);
+  // One snapshot per batch of DOM changes (a MutationObserver reports at the end of each task).
+  await session.context.addInitScript(() => {
+    window.__snapshots = [];
+    new MutationObserver(() => {
+      const q = (s) => document.querySelector(s);
+      window.__snapshots.push({
+        bar: !!q(".pp-search"),
+        filters: !!q(".pp-filters"),
+        cards: document.querySelectorAll("[data-testid=show-card]").length,
+        busy: !!q(".pp-list[aria-busy=true]"),
+        footer: !!q(".pp-footer"),
+      });
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = session.page;
+  await page.goto(server.url);
+  await ready(page);
+  const snaps = await page.evaluate(() => window.__snapshots);
+  const total = catalog.shows.length;
+  assert.ok(snaps.some((s) => s.bar && !s.filters), "the search bar paints before the filters");
+  assert.ok(snaps.some((s) => s.busy && s.cards > 0 && s.cards < total), "cards arrive in batches while the list is busy");
+  snaps.slice(1).forEach((s, i) => assert.ok(s.cards >= snaps[i].cards, "cards are only ever added"));
+  const firstFooter = snaps.find((s) => s.footer);
+  assert.deepEqual([firstFooter.cards, firstFooter.busy], [total, false], "the footer comes after every card");
+  assert.equal(await page.getByTestId("show-card").count(), total);
+});
+
 test("the app takes the loading view's place without moving anything on a phone or a wide screen", async () => {
   for (const width of [360, 1440]) {
     session = await open(browser, server.origin, { viewport: { width, height: 900 } });
