@@ -3,6 +3,10 @@
 // same loader serves the hosted page and `<div data-podpath>` elements on any blog page.
 import init from "./podpath.js";
 
+// podpath's own page keeps room for a scrollbar (main.css); in a frame, which the host sizes
+// to fit, it never scrolls.
+if (window.self !== window.top) document.documentElement.classList.remove("podpath-scroll");
+
 const base = new URL("./", import.meta.url).href;
 document.documentElement.setAttribute("data-podpath-base", base);
 

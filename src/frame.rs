@@ -26,10 +26,6 @@ pub fn connect(root: NodeRef<leptos::html::Div>, nav: RwSignal<UrlState>) {
     let Ok(Some(parent)) = window.parent() else {
         return;
     };
-    // The host sizes the frame to fit, so it never scrolls: no room for a scrollbar.
-    let _ = gloo::utils::document_element()
-        .class_list()
-        .remove_1("podpath-scroll");
 
     let post_origin = origin.clone();
     let post_parent = parent.clone();

@@ -26,7 +26,17 @@ const ELEMENT_SETTINGS: [&str; 6] = ["view", "topic", "theme", "compact", "accen
 pub fn start() {
     install_panic_box();
     // Starting the wasm, decoding the catalog and the first render are separate tasks (see
-    // `progressive`).
+    // `progressive`); a decoding error is shown by `App`.
+    let document = gloo::utils::document();
+    let embedded = browser::in_frame()
+        || document
+            .query_selector("[data-podpath]")
+            .ok()
+            .flatten()
+            .is_some();
+    if embedded {
+        progressive::render_whole();
+    }
     progressive::later(|| {
         let _ = data::loaded();
     });

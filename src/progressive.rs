@@ -7,6 +7,9 @@
 //! already on screen, so nothing visible moves; a job queued with `last` (the footer) waits
 //! until every other job, including those queued meanwhile, has run. Once the queue has
 //! emptied, start-up is over: later renders answer the visitor and render whole.
+//!
+//! Only podpath's own page starts this way. Embedded in a blog post or an iframe, each batch
+//! would push the host's text further down, so there the first render is whole (`render_whole`).
 
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -24,12 +27,17 @@ struct Queue {
 
 thread_local! {
     static QUEUE: RefCell<Queue> = RefCell::default();
-    static STARTED: Cell<bool> = const { Cell::new(false) };
+    static STARTUP_DONE: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Whether the page is still in its first render (the queue has never emptied).
 pub fn starting() -> bool {
-    !STARTED.get()
+    !STARTUP_DONE.get()
+}
+
+/// From now on, `Deferred` and `reveal` render at once (queued jobs still run in order).
+pub fn render_whole() {
+    STARTUP_DONE.set(true);
 }
 
 /// Runs `f` in a task of its own, after the jobs already queued.
@@ -52,19 +60,26 @@ fn schedule() {
 }
 
 fn run_one() {
-    let job = QUEUE.with(|q| {
+    let (job, was_last) = QUEUE.with(|q| {
         let mut q = q.borrow_mut();
         q.scheduled = false;
-        q.jobs.pop_front().or_else(|| q.last.pop_front())
+        match q.jobs.pop_front() {
+            Some(job) => (Some(job), false),
+            None => (q.last.pop_front(), true),
+        }
     });
+    let ran = job.is_some();
     // Outside the borrow: a job may queue more.
     if let Some(job) = job {
         job();
     }
-    if QUEUE.with(|q| !q.borrow().jobs.is_empty() || !q.borrow().last.is_empty()) {
+    let empty = QUEUE.with(|q| q.borrow().jobs.is_empty() && q.borrow().last.is_empty());
+    if !empty || (ran && !was_last) {
+        // After an ordinary job, look once more even if the queue is empty: the render it set
+        // off runs in a microtask and may queue jobs of its own. A `last` job is the end.
         schedule();
     } else {
-        STARTED.set(true);
+        render_whole();
     }
 }
 
@@ -72,8 +87,9 @@ fn run_one() {
 pub const ALL: usize = usize::MAX;
 
 /// During start-up, grows `shown`, the number of a list's items that render, by `step` per
-/// job until all `total` show, then sets it to `ALL`; afterwards sets it to `ALL` at once. Whatever the visitor does meanwhile should set it to
-/// `ALL` at once, since an answer to an action renders whole.
+/// job until all `total` show, then sets it to `ALL`; afterwards sets it to `ALL` at once.
+/// Whatever the visitor does meanwhile should set it to `ALL`, since an answer to an action
+/// renders whole.
 pub fn reveal(shown: RwSignal<usize>, total: usize, step: usize) {
     let mut n = shown.get_untracked();
     if n >= total || !starting() {

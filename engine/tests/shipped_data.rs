@@ -90,6 +90,14 @@ fn the_embedded_bytes_decode_to_the_checked_json() {
     assert_eq!(fast.shows, slow.shows);
     assert_eq!(fast.topics, slow.topics);
     assert_eq!(fast.episodes, slow.episodes);
+    assert_eq!(
+        (&fast.data_as_of, &fast.hub, &fast.episodes_show),
+        (&slow.data_as_of, &slow.hub, &slow.episodes_show)
+    );
+    assert_eq!(
+        (&fast.topic_source_url, &fast.episode_source_url),
+        (&slow.topic_source_url, &slow.episode_source_url)
+    );
 }
 
 #[test]

@@ -1,8 +1,9 @@
 use crate::progressive;
 use leptos::prelude::*;
 
-/// During start-up, renders its children in a later task (see `progressive`): for parts
-/// below the first screen, so the first render stays short. Afterwards renders them at once.
+/// During start-up, renders its children in a later task (see `progressive`), so the first
+/// render stays short: for whatever comes after the first thing a reader sees. Afterwards
+/// renders them at once.
 #[component]
 pub fn Deferred(
     /// Wait for every other queued part too (for what sits below all of them).

@@ -210,6 +210,8 @@ pub fn BrowsePage() -> impl IntoView {
     let set_list = move |episodes: bool| update(Box::new(move |f| f.episodes = episodes));
     // The list renders in batches after the first screen; see the end of this function.
     let shown = RwSignal::new(0);
+    // A change of the filters (the visitor's, or Back and Forward) answers an action, so the
+    // whole list renders at once even while start-up is still growing it.
     Effect::new(move |first: Option<()>| {
         filters.track();
         if first.is_some() {
@@ -360,6 +362,11 @@ pub fn BrowsePage() -> impl IntoView {
     };
     // Queued after the filters and results (`Deferred` queued them while `view!` built the
     // page), so each batch of cards lands in a list that exists.
-    progressive::reveal(shown, results.with_untracked(|r| r.hits.len()), CARD_BATCH);
+    let total = if listing_episodes.get_untracked() {
+        0 // no show list to grow
+    } else {
+        results.with_untracked(|r| r.hits.len())
+    };
+    progressive::reveal(shown, total, CARD_BATCH);
     page
 }

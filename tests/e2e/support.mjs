@@ -101,7 +101,6 @@ export async function open(browser, origin, options = {}) {
   return { context, page, problems };
 }
 
-/// Waits until the app has replaced the static skeleton.
 /// Waits for the first render to finish: it comes in short tasks (src/progressive.rs), and
 /// each widget's footer is the last of them.
 export async function ready(page) {
