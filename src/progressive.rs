@@ -30,7 +30,8 @@ thread_local! {
     static STARTUP_DONE: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether the page is still in its first render (the queue has never emptied).
+/// Whether podpath's own page is still in its first render: the queue has not emptied yet,
+/// and `render_whole` was not called.
 pub fn starting() -> bool {
     !STARTUP_DONE.get()
 }

@@ -55,7 +55,12 @@ impl Catalog {
     /// `tests/shipped_data.rs` decodes these exact bytes, so the error is for a bundle whose
     /// bytes were damaged after the build.
     pub fn embedded() -> Result<Catalog, String> {
-        postcard::from_bytes::<Files>(embedded::ENCODED)
+        Self::decode(embedded::ENCODED)
+    }
+
+    /// Decodes data in the form `build.rs` embeds it; damaged bytes give an error, not a panic.
+    pub fn decode(bytes: &[u8]) -> Result<Catalog, String> {
+        postcard::from_bytes::<Files>(bytes)
             .map(Self::index)
             .map_err(|e| format!("the embedded catalog could not be decoded ({e})"))
     }

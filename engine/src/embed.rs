@@ -159,9 +159,11 @@ mod tests {
             accent_for(Rgb(0xff, 0xee, 0x00), false).is_none(),
             "yellow on white"
         );
-        assert!(accent_for(Rgb(0x7f, 0xb0, 0xff), true).is_some());
-        let (_, text) = accent_for(Rgb(0x7f, 0xb0, 0xff), true).unwrap();
-        assert_eq!(text, Rgb(0, 0, 0));
+        assert_eq!(
+            accent_for(Rgb(0x7f, 0xb0, 0xff), true).map(|(_, text)| text),
+            Some(Rgb(0, 0, 0)),
+            "light blue on dark, with black text"
+        );
     }
 
     #[test]

@@ -2,8 +2,11 @@
 //! that all of it runs under plain `cargo test`.
 //!
 //! ```
-//! let catalog = podpath_engine::Catalog::embedded().expect("the embedded data decodes");
+//! # fn main() -> Result<(), String> {
+//! let catalog = podpath_engine::Catalog::embedded()?;
 //! assert!(catalog.show("linear-digressions").is_some());
+//! # Ok(())
+//! # }
 //! ```
 
 pub mod catalog;

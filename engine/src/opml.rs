@@ -53,8 +53,8 @@ mod tests {
     use crate::Catalog;
 
     #[test]
-    fn export_lists_feeds_and_reports_shows_without_one() {
-        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+    fn export_lists_feeds_and_reports_shows_without_one() -> Result<(), String> {
+        let catalog = Catalog::embedded()?;
         let (doc, skipped) = opml("podpath picks", &catalog.shows);
         let with_rss = catalog
             .shows
@@ -67,14 +67,12 @@ mod tests {
             doc.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">")
         );
         assert!(doc.ends_with("</body>\n</opml>\n"));
+        Ok(())
     }
 
     #[test]
-    fn markup_in_titles_and_urls_is_escaped() {
-        let mut show = Catalog::embedded()
-            .expect("the embedded catalog decodes")
-            .shows[0]
-            .clone();
+    fn markup_in_titles_and_urls_is_escaped() -> Result<(), String> {
+        let mut show = Catalog::embedded()?.shows[0].clone();
         show.title = "<script>alert(\"x\") & 'y'</script>\u{1}".into();
         show.links.rss = Some("https://e.com/feed?a=1&b=2".into());
         let (doc, _) = opml("a < b", [&show]);
@@ -87,5 +85,6 @@ mod tests {
         // Every tag that opens is closed: a crude well-formedness check without an XML parser.
         assert_eq!(doc.matches("<opml").count(), doc.matches("</opml>").count());
         assert_eq!(doc.matches('<').count(), doc.matches('>').count());
+        Ok(())
     }
 }

@@ -311,8 +311,8 @@ mod tests {
     }
 
     #[test]
-    fn the_index_is_built_only_when_a_query_needs_it() {
-        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+    fn the_index_is_built_only_when_a_query_needs_it() -> Result<(), String> {
+        let catalog = Catalog::embedded()?;
         let index = SearchIndex::new(&catalog);
         let unfiltered = crate::filter::apply(&catalog, &index, &Default::default());
         assert_eq!(unfiltered.hits.len(), catalog.shows.len());
@@ -325,5 +325,6 @@ mod tests {
             index.episode_docs.get().is_none(),
             "episodes wait for an episode query"
         );
+        Ok(())
     }
 }

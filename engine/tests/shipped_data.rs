@@ -84,6 +84,22 @@ fn the_topic_graph_has_all_wiki_topics_and_the_episodes() {
 }
 
 #[test]
+fn damaged_embedded_bytes_give_a_clear_error_not_a_panic() {
+    let bytes = podpath_engine::catalog::embedded::ENCODED;
+    for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
+        let err = Catalog::decode(&bytes[..cut]).expect_err("truncated bytes must not decode");
+        assert!(
+            err.starts_with("the embedded catalog could not be decoded"),
+            "{err}"
+        );
+    }
+    let mut flipped = bytes.to_vec();
+    flipped[0] = 0xff; // a schema version no varint of this size can hold
+    flipped[1..6].fill(0xff);
+    assert!(Catalog::decode(&flipped).is_err());
+}
+
+#[test]
 fn the_embedded_bytes_decode_to_the_checked_json() {
     let fast = Catalog::embedded().expect("the embedded catalog decodes");
     let slow = checked();

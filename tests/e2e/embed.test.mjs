@@ -126,6 +126,34 @@ test("script embeds mount into every element, keep their own ids and never touch
   assert.deepEqual(thirdOrigin(problems), []);
 });
 
+test("embedded in a post or an iframe, the first render is whole, so the host's text moves once", async () => {
+  const session = await open(browser, hostOrigin);
+  // In every document: the largest number of cards ever seen before the footer existed.
+  await session.context.addInitScript(() => {
+    window.__cardsBeforeFooter = [];
+    new MutationObserver(() => {
+      if (document.querySelector(".pp-footer")) return;
+      window.__cardsBeforeFooter.push(document.querySelectorAll("[data-testid=show-card]").length);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const { page, problems, context } = session;
+  for (const [file, scope] of [["blog-aggressive.html", null], ["blog-iframe.html", "#browse-frame"]]) {
+    await page.goto(`${hostOrigin}/blog/${file}`);
+    // Chromium does not render a cross-origin frame that is off screen.
+    if (scope) await page.locator(scope).scrollIntoViewIfNeeded();
+    const doc = scope ? page.frameLocator(scope) : page;
+    await doc.locator(".pp-footer").first().waitFor({ state: "attached" });
+    const frame = scope ? page.frame({ url: /level=beginner/ }) : page.mainFrame();
+    const seen = await frame.evaluate(() => window.__cardsBeforeFooter);
+    assert.ok(seen.every((n) => n === 0), `${file}: no card before the whole widget (${seen.join(",")})`);
+    assert.ok((await doc.locator("[data-testid=show-card]").count()) > 0, `${file}: the cards came`);
+    assert.equal(await doc.locator("[aria-busy=true]").count(), 0, `${file}: nothing still growing`);
+  }
+  await context.close();
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(thirdOrigin(problems), []);
+});
+
 test("an aggressive host stylesheet does not break the widget", async () => {
   const { page, problems, context } = await visit("blog-aggressive.html");
   const card = page.locator("[data-podpath] .pp-card").first();
