@@ -62,7 +62,13 @@ test("iframe embeds grow to their content, stay independent, take theme messages
     // past reports its height when it comes back into view: look at it, as a reader would.
     await page.locator(sel).scrollIntoViewIfNeeded();
     const frame = await frameOf(sel);
-    await frame.waitForFunction(() => document.documentElement.scrollHeight <= window.innerHeight + 1, null, { timeout: 10000 });
+    try {
+      await frame.waitForFunction(() => document.documentElement.scrollHeight <= window.innerHeight + 1, null, { timeout: 10000 });
+    } catch (e) {
+      const d = await frame.evaluate(() => [document.documentElement.scrollHeight, window.innerHeight, document.querySelector(".podpath").getBoundingClientRect().bottom, window.scrollY, document.documentElement.className, document.documentElement.clientWidth]);
+      const h = await page.locator(sel).evaluate((f) => f.style.height);
+      throw new Error(`${sel}: ${JSON.stringify(d)} frame ${h}`);
+    }
   }
   // Two embeds do not interfere: moving one to Topics leaves the other alone.
   await quiz.getByTestId("tab-topics").click();
