@@ -50,6 +50,8 @@ test("iframe embeds grow to their content, stay independent, take theme messages
   const { page, problems, context } = await visit("blog-iframe.html");
   const quiz = page.frameLocator("#quiz-frame");
   const browse = page.frameLocator("#browse-frame");
+  // Chromium does not render a cross-origin frame that is off screen: look at it first.
+  await page.locator("#quiz-frame").scrollIntoViewIfNeeded();
   await quiz.getByTestId("quiz").waitFor();
   // loading="lazy": the second frame loads when the reader scrolls to it.
   await page.locator("#browse-frame").scrollIntoViewIfNeeded();
