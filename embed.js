@@ -5,13 +5,18 @@
 // It tells each frame this page's origin, grows the frame to its content, and offers
 // window.podpath.setTheme("light" | "dark" | "auto"). Messages are origin-checked both ways.
 (() => {
-  const frames = [...document.querySelectorAll("iframe[data-podpath-frame]")];
-  frames.forEach((frame, i) => {
-    const url = new URL(frame.getAttribute("src"), location.href);
+  // Each frame is replaced by a copy whose src carries this page's origin. Setting src on the
+  // original is not enough: Chromium may still finish a lazy frame's first navigation, to the
+  // URL without the origin, and that frame then never reports its height (seen in 1 of 8 loads).
+  const frames = [...document.querySelectorAll("iframe[data-podpath-frame]")].map((original, i) => {
+    const url = new URL(original.getAttribute("src"), location.href);
     url.searchParams.set("origin", location.origin);
     url.searchParams.set("frame", String(i));
-    frame.dataset.podpathOrigin = url.origin;
+    const frame = original.cloneNode(false);
     frame.src = url.href;
+    frame.dataset.podpathOrigin = url.origin;
+    original.replaceWith(frame);
+    return frame;
   });
   addEventListener("message", (event) => {
     const data = event.data;

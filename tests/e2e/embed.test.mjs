@@ -67,7 +67,7 @@ test("iframe embeds grow to their content, stay independent, take theme messages
     try {
       await frame.waitForFunction(() => document.documentElement.scrollHeight <= window.innerHeight + 1, null, { timeout: 10000 });
     } catch (e) {
-      const d = await frame.evaluate(() => [document.documentElement.scrollHeight, window.innerHeight, document.querySelector(".podpath").getBoundingClientRect().bottom, window.scrollY, document.documentElement.className, document.documentElement.clientWidth]);
+      const d = await frame.evaluate(() => [document.documentElement.scrollHeight, window.innerHeight, document.querySelector(".podpath").getBoundingClientRect().bottom, window.scrollY, document.documentElement.className, document.documentElement.clientWidth, location.search]);
       const h = await page.locator(sel).evaluate((f) => f.style.height);
       throw new Error(`${sel}: ${JSON.stringify(d)} frame ${h}`);
     }
