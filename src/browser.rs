@@ -106,13 +106,23 @@ pub fn widget_base() -> String {
         .unwrap_or_default()
 }
 
-/// Whether the visitor's system asks for a dark theme.
-pub fn prefers_dark() -> bool {
+fn media_matches(query: &str) -> bool {
     gloo::utils::window()
-        .match_media("(prefers-color-scheme: dark)")
+        .match_media(query)
         .ok()
         .flatten()
         .is_some_and(|m| m.matches())
+}
+
+/// Whether the visitor's system asks for a dark theme.
+pub fn prefers_dark() -> bool {
+    media_matches("(prefers-color-scheme: dark)")
+}
+
+/// Whether Browse lays its filters beside the results (the 800px breakpoint in main.css) rather
+/// than above them.
+pub fn filters_beside_results() -> bool {
+    media_matches("(min-width: 800px)")
 }
 
 /// Copies `text` and reports the outcome in `status` (an aria-live region), in the background.

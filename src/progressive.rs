@@ -4,9 +4,11 @@
 //! Chromium, four times that on Lighthouse's mobile CPU, became several short ones).
 //!
 //! Jobs run in the order they were queued and each one only adds content below what is
-//! already on screen, so nothing visible moves; a job queued with `last` (the footer) waits
-//! until every other job, including those queued meanwhile, has run. Once the queue has
-//! emptied, start-up is over: later renders answer the visitor and render whole.
+//! already on screen (or inside a closed panel), so nothing visible moves; a job queued with
+//! `last` waits until every other job, including those queued meanwhile, has run. Of two `last`
+//! jobs, the one queued later runs first: the footer, queued when the app mounts, stays last
+//! after a page's own `last` part. Once the queue has emptied, start-up is over: later renders
+//! answer the visitor and render whole.
 //!
 //! Only podpath's own page starts this way. Embedded in a blog post or an iframe, each batch
 //! would push the host's text further down, so there the first render is whole (`render_whole`).
@@ -47,7 +49,8 @@ pub fn later(f: impl FnOnce() + 'static) {
     schedule();
 }
 
-/// Runs `f` in a task of its own once no other job is waiting.
+/// Runs `f` in a task of its own once no other job is waiting, and before the `last` jobs
+/// queued earlier.
 pub fn last(f: impl FnOnce() + 'static) {
     QUEUE.with(|q| q.borrow_mut().last.push_back(Box::new(f)));
     schedule();
@@ -66,7 +69,7 @@ fn run_one() {
         q.scheduled = false;
         match q.jobs.pop_front() {
             Some(job) => (Some(job), false),
-            None => (q.last.pop_front(), true),
+            None => (q.last.pop_back(), true),
         }
     });
     let ran = job.is_some();

@@ -32,6 +32,10 @@ pub const ACCENT_IGNORED: &str =
 pub const SEARCH_LABEL: &str = "Search shows, hosts, topics and episodes";
 pub const SEARCH_PLACEHOLDER: &str = "Search, e.g. mlops, Katie Malone, LLM";
 pub const FILTERS: &str = "Filters";
+/// The filter panel's summary while facet values are selected: "Filters (2 selected)".
+pub fn filters_selected(n: usize) -> String {
+    format!("{FILTERS} ({n} selected)")
+}
 pub const FACET_LEVEL: &str = "Level";
 pub const FACET_TOPIC: &str = "Topic";
 pub const FACET_FORMAT: &str = "Format";

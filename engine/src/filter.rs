@@ -143,6 +143,17 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// How many facet values are selected (the query is not a facet): for the summary of a
+    /// closed filter panel.
+    pub fn facet_count(&self) -> usize {
+        self.levels.len()
+            + self.topics.len()
+            + self.formats.len()
+            + self.lengths.len()
+            + self.platforms.len()
+            + usize::from(self.active_only)
+    }
+
     /// True when no facet and no query narrows the list.
     pub fn is_empty(&self) -> bool {
         self.query.trim().is_empty()

@@ -279,3 +279,22 @@ fn an_empty_result_offers_the_removal_that_brings_back_most_shows() {
         "nothing to remove"
     );
 }
+
+#[test]
+fn the_facet_count_counts_selected_values_but_not_the_query_or_the_sort() {
+    let mut f = Filters {
+        query: "mlops".into(),
+        sort: Sort::Az,
+        episodes: true,
+        ..Filters::default()
+    };
+    assert_eq!(f.facet_count(), 0);
+    f.levels.insert(Level::Beginner);
+    f.levels.insert(Level::Advanced);
+    f.formats.insert(Format::Interview);
+    f.topics.insert(TopicId("mlops".into()));
+    f.lengths.insert(LengthBucket::Under20);
+    f.platforms.insert(Platform::Rss);
+    f.active_only = true;
+    assert_eq!(f.facet_count(), 7);
+}

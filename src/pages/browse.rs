@@ -226,6 +226,12 @@ pub fn BrowsePage() -> impl IntoView {
         }
     };
 
+    let beside = browser::filters_beside_results();
+    let filters_summary = move || match filters.with(Filters::facet_count) {
+        0 => strings::FILTERS.to_string(),
+        n => strings::filters_selected(n),
+    };
+
     let page = view! {
         <div class="pp-browse">
             <div class="pp-browse__bar">
@@ -260,11 +266,13 @@ pub fn BrowsePage() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            // Filters, then results, each one task after the search bar; the cards after them.
+            // Beside the results, the filters are open and fill in one task after the search
+            // bar, then the results, then the cards. Above the results (a phone), they start
+            // closed so the first screen shows results, and their groups render after the cards.
             <div class="pp-browse__body">
-                <Deferred>
-                <details class="pp-filters" open>
-                    <summary>{strings::FILTERS}</summary>
+                <details class="pp-filters" open=beside>
+                    <summary>{filters_summary}</summary>
+                    <Deferred last=!beside>
                     <div class="pp-filters__groups">
                         <Show when=move || !listing_episodes.get()>
                             <FacetGroup legend=strings::FACET_LEVEL id="level" options=level_options on_toggle=on_level />
@@ -280,8 +288,8 @@ pub fn BrowsePage() -> impl IntoView {
                             {strings::CLEAR_FILTERS}
                         </button>
                     </Show>
+                    </Deferred>
                 </details>
-                </Deferred>
                 <Deferred>
                 <section class="pp-results" aria-label=strings::RESULTS>
                     <div class="pp-results__head">

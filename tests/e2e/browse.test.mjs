@@ -141,7 +141,7 @@ test("start-up renders in short tasks from the top down: bar, filters, cards in 
       const q = (s) => document.querySelector(s);
       window.__snapshots.push({
         bar: !!q(".pp-search"),
-        filters: !!q(".pp-filters"),
+        filters: !!q(".pp-filters__groups"),
         cards: document.querySelectorAll("[data-testid=show-card]").length,
         busy: !!q(".pp-list[aria-busy=true]"),
         footer: !!q(".pp-footer"),
@@ -159,6 +159,32 @@ test("start-up renders in short tasks from the top down: bar, filters, cards in 
   const firstFooter = snaps.find((s) => s.footer);
   assert.deepEqual([firstFooter.cards, firstFooter.busy], [total, false], "the footer comes after every card");
   assert.equal(await page.getByTestId("show-card").count(), total);
+});
+
+test("on a phone the filters start closed below the search bar, so the first screen shows results", async () => {
+  session = await open(browser, server.origin, { viewport: { width: 360, height: 740 } });
+  const page = session.page;
+  await page.goto(server.url + "?level=beginner&format=interview");
+  await ready(page);
+  const filters = page.locator("details.pp-filters");
+  assert.equal(await filters.evaluate((d) => d.open), false, "closed on a phone");
+  assert.equal((await filters.locator("summary").textContent()).trim(), "Filters (2 selected)");
+  const firstCard = await page.getByTestId("show-card").first().boundingBox();
+  assert.ok(firstCard.y < 740, `the first result starts ${firstCard.y}px down, below the first screen`);
+  // The closed panel's groups were rendered during start-up, before the footer.
+  assert.equal(await filters.locator(".pp-filters__groups").count(), 1);
+  await filters.locator("summary").click();
+  const beginner = filters.getByRole("checkbox", { name: /Beginner/ });
+  await beginner.uncheck();
+  await page.waitForFunction(() => document.querySelector("details.pp-filters summary").textContent.trim() === "Filters (1 selected)");
+  await page.waitForURL((url) => !url.searchParams.has("level") && url.searchParams.has("format"));
+
+  const wide = await open(browser, server.origin, { viewport: { width: 1280, height: 800 } });
+  await wide.page.goto(server.url);
+  await ready(wide.page);
+  assert.equal(await wide.page.locator("details.pp-filters").evaluate((d) => d.open), true, "open beside the results");
+  await wide.context.close();
+  assert.deepEqual(wide.problems.console, []);
 });
 
 test("the app takes the loading view's place without moving anything on a phone or a wide screen", async () => {
