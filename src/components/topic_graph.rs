@@ -52,7 +52,9 @@ pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
     let picture = move || {
         let n = neighbourhood(catalog, center, second.get());
         let points = layout(&n);
-        let pad = NODE_RADIUS + 40.0;
+        // Room for the node labels around the ring: a label is up to 120px wide but at most
+        // three lines (about 50px) tall, so less room above and below than at the sides.
+        let (pad_x, pad_y) = (NODE_RADIUS + 40.0, NODE_RADIUS + 16.0);
         let (mut min_x, mut min_y, mut max_x, mut max_y) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
         for (_, p) in &points {
             min_x = min_x.min(p.x);
@@ -60,8 +62,8 @@ pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
             max_x = max_x.max(p.x);
             max_y = max_y.max(p.y);
         }
-        let (x0, y0) = (min_x - pad, min_y - pad);
-        let (w, h) = (max_x - min_x + 2.0 * pad, max_y - min_y + 2.0 * pad);
+        let (x0, y0) = (min_x - pad_x, min_y - pad_y);
+        let (w, h) = (max_x - min_x + 2.0 * pad_x, max_y - min_y + 2.0 * pad_y);
         let at = |t: usize| points.iter().find(|(i, _)| *i == t).map(|(_, p)| *p);
         // Integers only: formatting floats would pull ~10 KB of float-printing code into the
         // wasm. Positions are in hundredths of a percent; SVG coordinates in whole units.

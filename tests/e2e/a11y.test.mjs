@@ -48,7 +48,7 @@ for (const scheme of ["light", "dark"]) {
         await page.setViewportSize({ width, height: 900 });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px at ${width}px`);
-        await page.screenshot({ path: join(ARTIFACTS, `${name}-${scheme}-${width}.png`), fullPage: false });
+        await page.screenshot({ path: join(ARTIFACTS, `${name}-${scheme}-${width}.png`), fullPage: false, animations: "disabled" });
       }
       await context.close();
       assert.deepEqual(summary, [], "axe violations");

@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { useServerAndBrowser, open, ready, readJson } from "./support.mjs";
+import { useServerAndBrowser, open, ready, readJson, textContrast } from "./support.mjs";
 
 const env = useServerAndBrowser(before, after);
 
@@ -34,6 +34,23 @@ test("arrow keys move between graph nodes and Enter opens the focused topic", as
   await context.close();
   assert.deepEqual(problems.console, []);
   assert.deepEqual(problems.foreign, []);
+});
+
+test("every graph node, the centre one too, has readable text in the light and the dark theme", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const { page, problems, context } = await open(env.browser, env.server.origin, { viewport: { width: 1280, height: 900 }, colorScheme });
+    await page.goto(env.server.url + "?topic=mlops");
+    await ready(page);
+    await page.getByTestId("second-ring").click();
+    await page.locator(".pp-node--far").first().waitFor();
+    const nodes = await textContrast(page.locator(".pp-node"));
+    assert.ok(nodes.length > 10);
+    const centre = await textContrast(page.locator(".pp-node--center"));
+    assert.deepEqual(centre.map((n) => n.text), ["MLOps"]);
+    assert.deepEqual(nodes.filter((n) => n.ratio < 4.5), [], `${colorScheme}: nodes under 4.5:1`);
+    await context.close();
+    assert.deepEqual(problems.console, []);
+  }
 });
 
 test("the largest neighbourhood in the data renders within one frame", async () => {

@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { useServerAndBrowser, open, ready } from "./support.mjs";
+import { useServerAndBrowser, open, ready, textContrast } from "./support.mjs";
 
 const env = useServerAndBrowser(before, after);
 
@@ -14,7 +14,10 @@ test("a panic shows a friendly error box with a reload link instead of a frozen 
   assert.match(await box.textContent(), /Something went wrong/);
   assert.equal(await box.getAttribute("role"), "alert");
   assert.ok(problems.console.some((e) => e.includes("self-test panic")), "the panic is logged");
-  await box.getByRole("link", { name: "Reload podpath" }).click();
+  const reload = box.getByRole("link", { name: "Reload podpath" });
+  const [label] = await textContrast(reload);
+  assert.ok(label.ratio >= 4.5, `the reload link's text has a contrast of ${label.ratio.toFixed(2)}:1`);
+  await reload.click();
   await page.getByTestId("topic-index").waitFor();
   await context.close();
   assert.deepEqual(problems.foreign, []);

@@ -136,3 +136,25 @@ export function useServerAndBrowser(before, after, options) {
   });
   return env;
 }
+
+/// WCAG contrast ratio of each element's text against the first opaque background behind it
+/// (its own or an ancestor's). axe leaves text over other boxes, such as graph nodes over the
+/// edge lines, as "needs review", so the tests measure those themselves.
+export async function textContrast(locator) {
+  return locator.evaluateAll((elements) => {
+    const rgb = (css) => {
+      const n = css.match(/[\d.]+/g).map(Number);
+      return css.startsWith("color(") ? [n[0] * 255, n[1] * 255, n[2] * 255, n[3]] : n;
+    };
+    const luminance = ([r, g, b]) => {
+      const lin = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    return elements.map((el) => {
+      let bg = el;
+      while (bg && rgb(getComputedStyle(bg).backgroundColor)[3] === 0) bg = bg.parentElement;
+      const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(rgb(getComputedStyle(bg ?? document.body).backgroundColor))];
+      return { text: el.textContent.trim(), ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+    });
+  });
+}
