@@ -30,7 +30,7 @@ pub const ACCENT_IGNORED: &str =
 
 // Browse
 pub const SEARCH_LABEL: &str = "Search shows, hosts, topics and episodes";
-pub const SEARCH_PLACEHOLDER: &str = "Search, e.g. mlops, Katie Malone, LLM";
+pub const SEARCH_PLACEHOLDER: &str = "Search, e.g. mlops or a host";
 pub const FILTERS: &str = "Filters";
 /// The filter panel's summary while facet values are selected: "Filters (2 selected)".
 pub fn filters_selected(n: usize) -> String {
