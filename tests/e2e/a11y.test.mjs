@@ -6,20 +6,10 @@ import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { serve, launch, open, ready, ROOT } from "./support.mjs";
+import { serve, launch, open, ready, ROOT, VIEWS } from "./support.mjs";
 
 const ARTIFACTS = join(ROOT, "tests", "e2e", "artifacts");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-const VIEWS = {
-  browse: ["", ".pp-card"],
-  "browse-filtered": ["?level=beginner&t=machine-learning&q=data", ".pp-card"],
-  "browse-empty": ["?q=zzzzzz&level=advanced", "[data-testid=empty]"],
-  episodes: ["?list=episodes&t=mlops", "[data-testid=episode-row]"],
-  quiz: ["?view=quiz", "[data-testid=quiz]"],
-  results: ["?view=quiz&results=1&bg=courses&math=some&code=some&goal=production&len=medium&week=2&qt=mlops", "[data-testid=pick]"],
-  topics: ["?view=topics", "[data-testid=topic-index]"],
-  topic: ["?topic=mlops", "[data-testid=topic-detail]"],
-};
 
 let server, browser;
 before(async () => {

@@ -158,3 +158,15 @@ export async function textContrast(locator) {
     });
   });
 }
+
+/// Every view the accessibility and style gates visit: name -> [query, a selector that marks it rendered].
+export const VIEWS = {
+  browse: ["", ".pp-card"],
+  "browse-filtered": ["?level=beginner&t=machine-learning&q=data", ".pp-card"],
+  "browse-empty": ["?q=zzzzzz&level=advanced", "[data-testid=empty]"],
+  episodes: ["?list=episodes&t=mlops", "[data-testid=episode-row]"],
+  quiz: ["?view=quiz", "[data-testid=quiz]"],
+  results: ["?view=quiz&results=1&bg=courses&math=some&code=some&goal=production&len=medium&week=2&qt=mlops", "[data-testid=pick]"],
+  topics: ["?view=topics", "[data-testid=topic-index]"],
+  topic: ["?topic=mlops", "[data-testid=topic-detail]"],
+};
