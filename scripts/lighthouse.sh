@@ -28,7 +28,12 @@ node --input-type=module -e "
 " &
 SERVER=$!
 trap 'kill $SERVER' EXIT
-sleep 1
+# Compressing everything first (brotli at its highest quality) takes a few seconds: wait until
+# the server listens.
+until (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do
+  kill -0 "$SERVER" 2>/dev/null || { echo "the test server did not start" >&2; exit 1; }
+  sleep 0.2
+done
 export CHROME_PATH=/usr/bin/chromium
 RUNS=${RUNS:-3}
 for preset in mobile desktop; do
@@ -36,7 +41,7 @@ for preset in mobile desktop; do
   [ "$preset" = desktop ] && flags=(--preset=desktop)
   for view in "" "?view=quiz" "?topic=mlops"; do
     rm -f "$TOOLS"/run-*.json
-    for run in $(seq "$RUNS"); do
+    for run in $(seq -w "$RUNS"); do
       "$TOOLS/node_modules/.bin/lighthouse" "http://127.0.0.1:$PORT/blog/podpath/$view" --quiet --output=json \
         --output-path="$TOOLS/run-$run.json" --only-categories=performance,accessibility,best-practices,seo "${flags[@]}" \
         --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic"

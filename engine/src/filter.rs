@@ -143,15 +143,16 @@ pub struct Filters {
 }
 
 impl Filters {
-    /// How many facet values are selected (the query is not a facet): for the summary of a
-    /// closed filter panel.
+    /// How many facet values narrow the list (the query is not a facet): for the summary of a
+    /// closed filter panel. Listing episodes, level, format and status do not apply (their
+    /// groups are hidden), so they are not counted.
     pub fn facet_count(&self) -> usize {
-        self.levels.len()
-            + self.topics.len()
-            + self.formats.len()
-            + self.lengths.len()
-            + self.platforms.len()
-            + usize::from(self.active_only)
+        let episode_facets = self.topics.len() + self.lengths.len() + self.platforms.len();
+        if self.episodes {
+            episode_facets
+        } else {
+            episode_facets + self.levels.len() + self.formats.len() + usize::from(self.active_only)
+        }
     }
 
     /// True when no facet and no query narrows the list.

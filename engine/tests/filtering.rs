@@ -281,11 +281,10 @@ fn an_empty_result_offers_the_removal_that_brings_back_most_shows() {
 }
 
 #[test]
-fn the_facet_count_counts_selected_values_but_not_the_query_or_the_sort() {
+fn the_facet_count_counts_the_values_that_apply_but_not_the_query_or_the_sort() {
     let mut f = Filters {
         query: "mlops".into(),
         sort: Sort::Az,
-        episodes: true,
         ..Filters::default()
     };
     assert_eq!(f.facet_count(), 0);
@@ -297,4 +296,7 @@ fn the_facet_count_counts_selected_values_but_not_the_query_or_the_sort() {
     f.platforms.insert(Platform::Rss);
     f.active_only = true;
     assert_eq!(f.facet_count(), 7);
+    // Episodes have no level, format or status facet: those selections stay but do not count.
+    f.episodes = true;
+    assert_eq!(f.facet_count(), 3);
 }

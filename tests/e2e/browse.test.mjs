@@ -163,16 +163,30 @@ test("start-up renders in short tasks from the top down: bar, filters, cards in 
 
 test("on a phone the filters start closed below the search bar, so the first screen shows results", async () => {
   session = await open(browser, server.origin, { viewport: { width: 360, height: 740 } });
+  await session.context.addInitScript(() => {
+    window.__snapshots = [];
+    new MutationObserver(() => {
+      window.__snapshots.push({
+        groups: !!document.querySelector(".pp-filters__groups"),
+        cards: document.querySelectorAll("[data-testid=show-card]").length,
+        footer: !!document.querySelector(".pp-footer"),
+      });
+    }).observe(document, { childList: true, subtree: true });
+  });
   const page = session.page;
   await page.goto(server.url + "?level=beginner&format=interview");
   await ready(page);
+  // Start-up order on a phone: results first, then the closed panel's groups, then the footer.
+  const snaps = await page.evaluate(() => window.__snapshots);
+  const cards = await page.getByTestId("show-card").count();
+  const firstGroups = snaps.find((s) => s.groups);
+  assert.deepEqual([firstGroups.cards, firstGroups.footer], [cards, false], "the groups come after every card, before the footer");
+  assert.ok(snaps.find((s) => s.footer).groups, "the footer comes last");
   const filters = page.locator("details.pp-filters");
   assert.equal(await filters.evaluate((d) => d.open), false, "closed on a phone");
   assert.equal((await filters.locator("summary").textContent()).trim(), "Filters (2 selected)");
   const firstCard = await page.getByTestId("show-card").first().boundingBox();
   assert.ok(firstCard.y < 740, `the first result starts ${firstCard.y}px down, below the first screen`);
-  // The closed panel's groups were rendered during start-up, before the footer.
-  assert.equal(await filters.locator(".pp-filters__groups").count(), 1);
   await filters.locator("summary").click();
   const beginner = filters.getByRole("checkbox", { name: /Beginner/ });
   await beginner.uncheck();

@@ -4,23 +4,25 @@ import { useServerAndBrowser, open, ready, textContrast } from "./support.mjs";
 
 const env = useServerAndBrowser(before, after);
 
-test("a panic shows a friendly error box with a reload link instead of a frozen widget", async () => {
-  const { page, problems, context } = await open(env.browser, env.server.origin);
-  await page.goto(env.server.url + "?view=topics");
-  await ready(page);
-  await page.evaluate(() => window.dispatchEvent(new Event("podpath:selftest-panic")));
-  const box = page.getByTestId("panic-box");
-  await box.waitFor();
-  assert.match(await box.textContent(), /Something went wrong/);
-  assert.equal(await box.getAttribute("role"), "alert");
-  assert.ok(problems.console.some((e) => e.includes("self-test panic")), "the panic is logged");
-  const reload = box.getByRole("link", { name: "Reload podpath" });
-  const [label] = await textContrast(reload);
-  assert.ok(label.ratio >= 4.5, `the reload link's text has a contrast of ${label.ratio.toFixed(2)}:1`);
-  await reload.click();
-  await page.getByTestId("topic-index").waitFor();
-  await context.close();
-  assert.deepEqual(problems.foreign, []);
+test("a panic shows a friendly error box with a readable reload link instead of a frozen widget", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const { page, problems, context } = await open(env.browser, env.server.origin, { colorScheme });
+    await page.goto(env.server.url + "?view=topics");
+    await ready(page);
+    await page.evaluate(() => window.dispatchEvent(new Event("podpath:selftest-panic")));
+    const box = page.getByTestId("panic-box");
+    await box.waitFor();
+    assert.match(await box.textContent(), /Something went wrong/);
+    assert.equal(await box.getAttribute("role"), "alert");
+    assert.ok(problems.console.some((e) => e.includes("self-test panic")), "the panic is logged");
+    const reload = box.getByRole("link", { name: "Reload podpath" });
+    const [label] = await textContrast(reload);
+    assert.ok(label.ratio >= 4.5, `${colorScheme}: the reload link's text has a contrast of ${label.ratio.toFixed(2)}:1`);
+    await reload.click();
+    await page.getByTestId("topic-index").waitFor();
+    await context.close();
+    assert.deepEqual(problems.foreign, []);
+  }
 });
 
 test("catalog text is rendered as text: no markup from data or URLs becomes HTML", async () => {

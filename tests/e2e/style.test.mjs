@@ -8,7 +8,10 @@ import { useServerAndBrowser, open, ready, VIEWS } from "./support.mjs";
 
 const env = useServerAndBrowser(before, after);
 
-const PROPERTIES = ["margin-top", "margin-bottom", "padding-left", "list-style-type", "color", "font-size", "line-height", "font-weight"];
+const PROPERTIES = [
+  "margin-top", "margin-bottom", "margin-left", "padding-top", "padding-right", "padding-left", "list-style-type",
+  "color", "background-color", "text-decoration-line", "font-size", "line-height", "font-weight",
+];
 
 test("no element reset overrides a component rule on any view", async () => {
   const found = [];
