@@ -59,10 +59,14 @@ impl Catalog {
     }
 
     /// Decodes data in the form `build.rs` embeds it; damaged bytes give an error, not a panic.
+    /// Bytes left over after the data also count as damage (`from_bytes` would ignore them).
     pub fn decode(bytes: &[u8]) -> Result<Catalog, String> {
-        postcard::from_bytes::<Files>(bytes)
-            .map(Self::index)
-            .map_err(|e| format!("the embedded catalog could not be decoded ({e})"))
+        let fail = |why: String| format!("the embedded catalog could not be decoded ({why})");
+        match postcard::take_from_bytes::<Files>(bytes) {
+            Ok((files, [])) => Ok(Self::index(files)),
+            Ok((_, rest)) => Err(fail(format!("{} unexpected bytes at the end", rest.len()))),
+            Err(e) => Err(fail(e.to_string())),
+        }
     }
 
     /// Parses JSON without the full validation pass (for fixtures and tools that validate

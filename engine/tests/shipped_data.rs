@@ -100,6 +100,14 @@ fn damaged_embedded_bytes_give_a_clear_error_not_a_panic() {
 }
 
 #[test]
+fn bytes_after_the_embedded_data_are_reported_as_damage() {
+    let mut longer = podpath_engine::catalog::embedded::ENCODED.to_vec();
+    longer.extend_from_slice(&[0, 0, 0]);
+    let err = Catalog::decode(&longer).expect_err("trailing bytes must not decode");
+    assert!(err.contains("3 unexpected bytes at the end"), "{err}");
+}
+
+#[test]
 fn the_embedded_bytes_decode_to_the_checked_json() {
     let fast = Catalog::embedded().expect("the embedded catalog decodes");
     let slow = checked();
