@@ -92,9 +92,15 @@ pub const ALL: usize = usize::MAX;
 
 /// During start-up, grows `shown`, the number of a list's items that render, by `step` per
 /// job until all `total` show, then sets it to `ALL`; afterwards sets it to `ALL` at once.
-/// Whatever the visitor does meanwhile should set it to `ALL`, since an answer to an action
-/// renders whole.
-pub fn reveal(shown: RwSignal<usize>, total: usize, step: usize) {
+/// When what `action` tracks changes (the visitor's filters or order), `shown` becomes `ALL`
+/// too, since an answer to an action renders whole.
+pub fn reveal(shown: RwSignal<usize>, total: usize, step: usize, action: impl Fn() + 'static) {
+    Effect::new(move |first: Option<()>| {
+        action();
+        if first.is_some() {
+            shown.set(ALL);
+        }
+    });
     let mut n = shown.get_untracked();
     if n >= total || !starting() {
         shown.set(ALL);

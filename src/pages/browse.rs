@@ -210,14 +210,6 @@ pub fn BrowsePage() -> impl IntoView {
     let set_list = move |episodes: bool| update(Box::new(move |f| f.episodes = episodes));
     // The list renders in batches after the first screen; see the end of this function.
     let shown = RwSignal::new(0);
-    // A change of the filters (the visitor's, or Back and Forward) answers an action, so the
-    // whole list renders at once even while start-up is still growing it.
-    Effect::new(move |first: Option<()>| {
-        filters.track();
-        if first.is_some() {
-            shown.set(progressive::ALL);
-        }
-    });
     let count_text = move || {
         if listing_episodes.get() {
             format::count(episode_results.with(|r| r.hits.len()), strings::EPISODE)
@@ -375,6 +367,7 @@ pub fn BrowsePage() -> impl IntoView {
     } else {
         results.with_untracked(|r| r.hits.len())
     };
-    progressive::reveal(shown, total, CARD_BATCH);
+    // A change of the filters (the visitor's, or Back and Forward) renders the whole list.
+    progressive::reveal(shown, total, CARD_BATCH, move || filters.track());
     page
 }

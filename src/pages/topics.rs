@@ -191,10 +191,7 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                     view! {
                         <label class="pp-sort">
                             <span>{strings::EPISODE_SORT_LABEL}</span>
-                            <select class="pp-input" data-testid="episode-sort" on:change:target=move |ev| {
-                                shown.set(progressive::ALL);
-                                shortest_first.set(ev.target().value() == "shortest");
-                            }>
+                            <select class="pp-input" data-testid="episode-sort" on:change:target=move |ev| shortest_first.set(ev.target().value() == "shortest")>
                                 <option value="newest">{strings::EPISODE_SORT_NEWEST}</option>
                                 <option value="shortest">{strings::EPISODE_SORT_SHORTEST}</option>
                             </select>
@@ -209,6 +206,8 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
         </article>
     };
     // Queued after the sections above (see `BrowsePage`), so the rows land in a list that exists.
-    progressive::reveal(shown, total_episodes, EPISODE_BATCH);
+    progressive::reveal(shown, total_episodes, EPISODE_BATCH, move || {
+        shortest_first.track()
+    });
     page.into_any()
 }
