@@ -1,6 +1,6 @@
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, ready, readJson } from "./support.mjs";
+import { serve, launch, open, ready, readJson, recordSnapshots, snapshots } from "./support.mjs";
 
 let server, browser, session;
 before(async () => {
@@ -134,24 +134,17 @@ test("every external link is https and opens without opener or referrer", async 
 test("start-up renders in short tasks from the top down: bar, filters, cards in batches, footer last", async () => {
   const catalog = await readJson("data/catalog.json");
   session = await open(browser, server.origin);
-  // One snapshot per batch of DOM changes (a MutationObserver reports at the end of each task).
-  await session.context.addInitScript(() => {
-    window.__snapshots = [];
-    new MutationObserver(() => {
-      const q = (s) => document.querySelector(s);
-      window.__snapshots.push({
-        bar: !!q(".pp-search"),
-        filters: !!q(".pp-filters__groups"),
-        cards: document.querySelectorAll("[data-testid=show-card]").length,
-        busy: !!q(".pp-list[aria-busy=true]"),
-        footer: !!q(".pp-footer"),
-      });
-    }).observe(document, { childList: true, subtree: true });
+  await recordSnapshots(session.context, {
+    bar: ".pp-search",
+    filters: ".pp-filters__groups",
+    cards: { count: "[data-testid=show-card]" },
+    busy: ".pp-list[aria-busy=true]",
+    footer: ".pp-footer",
   });
   const page = session.page;
   await page.goto(server.url);
   await ready(page);
-  const snaps = await page.evaluate(() => window.__snapshots);
+  const snaps = await snapshots(page);
   const total = catalog.shows.length;
   assert.ok(snaps.some((s) => s.bar && !s.filters), "the search bar paints before the filters");
   assert.ok(snaps.some((s) => s.busy && s.cards > 0 && s.cards < total), "cards arrive in batches while the list is busy");
@@ -163,21 +156,16 @@ test("start-up renders in short tasks from the top down: bar, filters, cards in 
 
 test("on a phone the filters start closed below the search bar, so the first screen shows results", async () => {
   session = await open(browser, server.origin, { viewport: { width: 360, height: 740 } });
-  await session.context.addInitScript(() => {
-    window.__snapshots = [];
-    new MutationObserver(() => {
-      window.__snapshots.push({
-        groups: !!document.querySelector(".pp-filters__groups"),
-        cards: document.querySelectorAll("[data-testid=show-card]").length,
-        footer: !!document.querySelector(".pp-footer"),
-      });
-    }).observe(document, { childList: true, subtree: true });
+  await recordSnapshots(session.context, {
+    groups: ".pp-filters__groups",
+    cards: { count: "[data-testid=show-card]" },
+    footer: ".pp-footer",
   });
   const page = session.page;
   await page.goto(server.url + "?level=beginner&format=interview");
   await ready(page);
   // Start-up order on a phone: results first, then the closed panel's groups, then the footer.
-  const snaps = await page.evaluate(() => window.__snapshots);
+  const snaps = await snapshots(page);
   const cards = await page.getByTestId("show-card").count();
   const firstGroups = snaps.find((s) => s.groups);
   assert.deepEqual([firstGroups.cards, firstGroups.footer], [cards, false], "the groups come after every card, before the footer");

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { serve, launch, open, ROOT } from "./support.mjs";
+import { serve, launch, open, ROOT, recordSnapshots, snapshots } from "./support.mjs";
 
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
@@ -136,14 +136,8 @@ test("script embeds mount into every element, keep their own ids and never touch
 
 test("embedded in a post or an iframe, the first render is whole, so the host's text moves once", async () => {
   const session = await open(browser, hostOrigin);
-  // In every document: the largest number of cards ever seen before the footer existed.
-  await session.context.addInitScript(() => {
-    window.__cardsBeforeFooter = [];
-    new MutationObserver(() => {
-      if (document.querySelector(".pp-footer")) return;
-      window.__cardsBeforeFooter.push(document.querySelectorAll("[data-testid=show-card]").length);
-    }).observe(document, { childList: true, subtree: true });
-  });
+  // In every document: the cards seen before the footer existed.
+  await recordSnapshots(session.context, { footer: ".pp-footer", cards: { count: "[data-testid=show-card]" } });
   const { page, problems, context } = session;
   for (const [file, scope] of [["blog-aggressive.html", null], ["blog-iframe.html", "#browse-frame"]]) {
     await page.goto(`${hostOrigin}/blog/${file}`);
@@ -152,7 +146,7 @@ test("embedded in a post or an iframe, the first render is whole, so the host's 
     const doc = scope ? page.frameLocator(scope) : page;
     await doc.locator(".pp-footer").first().waitFor({ state: "attached" });
     const frame = scope ? page.frame({ url: /level=beginner/ }) : page.mainFrame();
-    const seen = await frame.evaluate(() => window.__cardsBeforeFooter);
+    const seen = (await snapshots(frame)).filter((s) => !s.footer).map((s) => s.cards);
     assert.ok(seen.every((n) => n === 0), `${file}: no card before the whole widget (${seen.join(",")})`);
     assert.ok((await doc.locator("[data-testid=show-card]").count()) > 0, `${file}: the cards came`);
     assert.equal(await doc.locator("[aria-busy=true]").count(), 0, `${file}: nothing still growing`);

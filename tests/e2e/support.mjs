@@ -170,3 +170,22 @@ export const VIEWS = {
   topics: ["?view=topics", "[data-testid=topic-index]"],
   topic: ["?topic=mlops", "[data-testid=topic-detail]"],
 };
+
+/// From the first script of every document in `context`, records one snapshot per batch of DOM
+/// changes (a MutationObserver reports at the end of each task). Each probe is a selector
+/// (snapshot: whether it matches) or `{ count: selector }` (how many elements match). Read the
+/// snapshots of a page or frame with `snapshots(frame)`.
+export async function recordSnapshots(context, probes) {
+  await context.addInitScript((probes) => {
+    window.__snapshots = [];
+    new MutationObserver(() => {
+      const snap = {};
+      for (const [name, probe] of Object.entries(probes)) {
+        snap[name] = typeof probe === "string" ? !!document.querySelector(probe) : document.querySelectorAll(probe.count).length;
+      }
+      window.__snapshots.push(snap);
+    }).observe(document, { childList: true, subtree: true });
+  }, probes);
+}
+
+export const snapshots = (frame) => frame.evaluate(() => window.__snapshots);
