@@ -35,7 +35,7 @@ fn main() {
         episodes: &episodes,
     };
     let files = match validate::check_all(sources) {
-        Ok(files) => files,
+        Ok(files) => validate::for_bundle(files),
         Err(problems) => fail(&problems.iter().map(ToString::to_string).collect::<Vec<_>>()),
     };
     // Cargo always sets OUT_DIR for build scripts; without it there is nowhere to write.

@@ -41,6 +41,8 @@ pub const FACET_TOPIC: &str = "Topic";
 pub const FACET_FORMAT: &str = "Format";
 pub const FACET_LENGTH: &str = "Episode length";
 pub const FACET_PLATFORM: &str = "Listen on";
+pub const FACET_PLATFORM_HINT: &str =
+    "Counts direct links only; every show can be searched in each app.";
 pub const FACET_STATUS: &str = "Status";
 pub const ACTIVE_ONLY: &str = "Still publishing";
 pub const CLEAR_FILTERS: &str = "Clear all";
@@ -129,11 +131,32 @@ pub fn length_bucket(b: podpath_engine::filter::LengthBucket) -> &'static str {
     }
 }
 
-/// Listen links on a show card beyond the platforms of the "Listen on" facet.
-pub const LINK_RSS: &str = "RSS";
+/// Listen links on a show card beyond the five apps.
+pub const LINK_RSS: &str = "RSS feed";
 pub const LINK_WEBSITE: &str = "Website";
-pub const LINK_OVERCAST: &str = "Overcast";
-pub const LINK_POCKET_CASTS: &str = "Pocket Casts";
+/// Where no source names a feed: we do not know it, which is not the same as "none exists".
+pub const FEED_NOT_KNOWN: &str = "Feed not known";
+
+pub fn app(a: podpath_engine::listen::App) -> &'static str {
+    use podpath_engine::listen::App::*;
+    match a {
+        Apple => "Apple Podcasts",
+        Spotify => "Spotify",
+        YouTube => "YouTube",
+        PocketCasts => "Pocket Casts",
+        Overcast => "Overcast",
+    }
+}
+
+/// An app podpath cannot link to for this show (Overcast finds shows only by Apple id).
+pub fn app_unavailable(a: podpath_engine::listen::App) -> String {
+    format!("{}: no link known", app(a))
+}
+
+/// A link that searches an app for the show, never dressed up as the show's page.
+pub fn search_on(a: podpath_engine::listen::App) -> String {
+    format!("Search {}", app(a))
+}
 
 pub fn platform(p: podpath_engine::filter::Platform) -> &'static str {
     use podpath_engine::filter::Platform::*;
@@ -198,7 +221,7 @@ pub const RESULT_SAVE: &str = "Save picks on this device";
 pub const RESULT_SAVED: &str = "Saved on this device.";
 pub const RESULT_NOT_SAVED: &str = "Could not save: this browser blocks storage.";
 pub const RESULT_OPML: &str = "Export OPML";
-pub const RESULT_OPML_NOTE: &str = "Not in the OPML file (no public RSS feed):";
+pub const RESULT_OPML_NOTE: &str = "Not in the OPML file (feed not known to podpath):";
 pub const RESULT_COPY: &str = "Copy share link";
 pub const RESULT_COPIED: &str = "Link copied.";
 pub const RESULT_COPY_FAILED: &str = "Copy failed; the link is in the address bar.";

@@ -183,8 +183,9 @@ fn hostile_show() -> &'static podpath_engine::Show {
     show.start_here = vec![podpath_engine::StartEpisode {
         title: payload.to_owned(),
         url: "javascript:alert(1)".to_owned(),
-        minutes: Some(10),
+        minutes: 10,
         why: payload.to_owned(),
+        evergreen: true,
     }];
     Box::leak(Box::new(show))
 }

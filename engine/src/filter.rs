@@ -5,7 +5,7 @@
 //! that value were selected too, so a visitor sees where each click leads before making it.
 
 use crate::catalog::Catalog;
-use crate::model::{Format, Level, Show, TopicId};
+use crate::model::{Cadence, Format, Level, Show, Status, TopicId};
 use crate::search::SearchIndex;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -288,7 +288,12 @@ pub fn apply(catalog: &Catalog, index: &SearchIndex<'_>, filters: &Filters) -> R
 fn sort_hits(catalog: &Catalog, hits: &mut [Hit], sort: Sort) {
     let show = |h: &Hit| &catalog.shows[h.show];
     match sort {
-        Sort::BestMatch => hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.show.cmp(&b.show))),
+        Sort::BestMatch => hits.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| lead_tier(show(a)).cmp(&lead_tier(show(b))))
+                .then(a.show.cmp(&b.show))
+        }),
         Sort::Recent => hits.sort_by(|a, b| {
             let (x, y) = (show(a), show(b));
             // Unknown dates sort last: `None < Some` so compare reversed.
@@ -306,6 +311,24 @@ fn sort_hits(catalog: &Catalog, hits: &mut [Hit], sort: Sort) {
             crate::text::fold(title_for_sorting(&x.title))
                 .cmp(&crate::text::fold(title_for_sorting(&y.title)))
         }),
+    }
+}
+
+/// Which shows lead the default order ("best match" with no search, and ties within a search),
+/// lowest first; within a tier the catalog's own curated order holds:
+///
+/// 0. active or revived, with last episode, cadence and length all known;
+/// 1. active or revived with a fact missing;
+/// 2. ended (the archive may still be worth it);
+/// 3. status unknown: never leads.
+pub fn lead_tier(show: &Show) -> u8 {
+    let complete =
+        show.last_episode.is_some() && show.cadence != Cadence::Unknown && show.length.is_some();
+    match show.status {
+        Status::Active | Status::Revived if complete => 0,
+        Status::Active | Status::Revived => 1,
+        Status::Ended => 2,
+        Status::Unknown => 3,
     }
 }
 

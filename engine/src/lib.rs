@@ -16,6 +16,7 @@ pub mod episodes;
 pub mod filter;
 pub mod graph;
 pub mod links;
+pub mod listen;
 pub mod model;
 pub mod opml;
 pub mod quiz;

@@ -228,8 +228,11 @@ pub struct Links {
 pub struct StartEpisode {
     pub title: String,
     pub url: String,
-    pub minutes: Option<u16>,
+    pub minutes: u16,
     pub why: String,
+    /// Still worth playing years from now (a fundamentals explainer), as opposed to an
+    /// episode about the tools or news of its day.
+    pub evergreen: bool,
 }
 
 /// The facts that carry source URLs in `sources`.
@@ -245,6 +248,8 @@ pub enum SourceField {
     Formats,
     Levels,
     Links,
+    /// The RSS feed URL: an official page naming it, or two independent public files.
+    Feed,
     StartHere,
 }
 
@@ -258,6 +263,10 @@ pub struct Show {
     pub publisher: Option<String>,
     pub started: Option<u16>,
     pub status: Status,
+    /// Required when `status` is unknown: what was searched without finding a dated episode.
+    // No `skip_serializing_if`: postcard has no field names, so every field must be written.
+    #[serde(default)]
+    pub status_note: Option<String>,
     pub last_episode: Option<IsoDate>,
     pub checked: IsoDate,
     pub cadence: Cadence,

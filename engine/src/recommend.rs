@@ -10,17 +10,29 @@
 //! | the goal's topics (e.g. production → MLOps, ML system design) | +10 for the first, +4 for each further, at most 2 |
 //! | goal and level together: research goal + advanced show, career switch + beginner show | +6 |
 //! | preferred format present | +12 (news +16: news listeners want little else); absent −6 |
-//! | typical episode length within the time given | +12; shortest episode longer than that −18 (caution) |
+//! | the goal's topics, "lead a team" (leadership, strategy, the business of ML) | +24 for the first, +6 for each further, at most 3; no such topic −10 |
+//! | typical episode (midpoint of the show's range, or of its start-here episodes when the range is unknown) within the time given per episode and per week | +12; longer −18 (caution) |
 //! | regular updates (the seed article's criterion): active or revived | +8; ended −6 (caution); unknown −2 |
 //! | expertise of hosts and guests: interview format | +3 |
 //! | content depth: advanced listener and advanced show | +4 |
 //! | accessibility: beginner listener and explainer format | +4 |
+//!
+//! Time limits hold before scores: a show that cannot fit the time given (its shortest
+//! episode is longer than the limit, its typical one more than twice the limit, or one
+//! episode is longer than the whole week's time) is only picked when too few others are
+//! left, and always with its caution.
 //!
 //! Ended shows stay eligible (their archive can be excellent) but need other strengths to
 //! beat live ones. Very long episodes are only penalised when the visitor gave a time limit.
 //! Ties break by title, then id, so the same answers always give the same picks. Diversity:
 //! picks are taken greedily, and a show loses 6 points for each already-picked show that
 //! shares its main topic, so the top five are not five takes on one subject.
+//!
+//! Start episodes come from the picks, in pick order: each pick's best episode that fits the
+//! time per episode, then each pick's second, up to five (evergreen ones first for the
+//! fundamentals and career goals). The DataTalks.Club pick adds its episodes on the
+//! visitor's topics. When the top pick has none that fits, its shortest leads, marked as
+//! longer than asked, so the first episode always belongs to the first pick.
 
 use crate::catalog::Catalog;
 use crate::model::{Cadence, Format, IsoDate, LengthRange, Level, Show, Status, TopicId};
@@ -73,6 +85,8 @@ pub struct Pick {
     pub score: i32,
     pub reasons: Vec<Reason>,
     pub cautions: Vec<Caution>,
+    /// Cannot fit the time given: picked only when too few others are left.
+    pub too_long: bool,
 }
 
 /// A concrete episode to start with.
@@ -145,9 +159,14 @@ pub fn goal_topics(goal: Goal) -> &'static [&'static str] {
             "leadership",
             "data-strategy",
             "data-teams",
+            "data-team-lead-role",
+            "chief-data-officer-role",
             "machine-learning-for-business",
             "data-science-for-managers",
-            "responsible-ai-and-governance",
+            "business-skills-for-data-professionals",
+            "data-trust-and-strategy",
+            "startups",
+            "entrepreneurship",
         ],
     }
 }
@@ -205,8 +224,16 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
             .filter(|t| wanted.contains(&t.as_str()) && !picked.contains(t))
             .cloned()
             .collect();
-        if !hits.is_empty() {
-            score += 10 + 4 * (hits.len().min(3) as i32 - 1);
+        // Leading a team is a different job from building models: its topics weigh more,
+        // and a show with none of them is a poor fit however good it is.
+        let (first, further, none) = match goal {
+            Goal::Lead => (24, 6, -10),
+            _ => (10, 4, 0),
+        };
+        if hits.is_empty() {
+            score += none;
+        } else {
+            score += first + further * (hits.len().min(3) as i32 - 1);
             reasons.push(Reason::GoalTopics(goal, hits));
         }
         let goal_level = match goal {
@@ -236,12 +263,15 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
         }
     }
 
-    if let (Some(time), Some(len)) = (answers.episode, show.length) {
-        if time != EpisodeTime::Any {
-            if len.min > time.max_minutes() {
+    let mut too_long = false;
+    if let Some(len) = usual_length(show) {
+        let limit = time_limit(answers);
+        if let Some(limit) = limit {
+            if typical_minutes(len) > limit {
                 score -= 18;
                 cautions.push(Caution::LongEpisodes(len));
-            } else {
+                too_long = cannot_fit(len, answers);
+            } else if let Some(time) = answers.episode.filter(|t| *t != EpisodeTime::Any) {
                 score += 12;
                 reasons.push(Reason::LengthFits(len, time));
             }
@@ -284,7 +314,52 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
         score,
         reasons,
         cautions,
+        too_long,
     }
+}
+
+/// A show's usual episode length; when no source gives it, the range of its start-here
+/// episodes stands in, so an unknown length never passes a time limit unchecked.
+fn usual_length(show: &Show) -> Option<LengthRange> {
+    show.length.or_else(|| {
+        let minutes = show.start_here.iter().map(|e| e.minutes);
+        Some(LengthRange {
+            min: minutes.clone().min()?,
+            max: minutes.max()?,
+        })
+    })
+}
+
+/// The midpoint of a show's usual range: what a listener should expect.
+fn typical_minutes(len: LengthRange) -> u32 {
+    (u32::from(len.min) + u32::from(len.max)) / 2
+}
+
+/// The longest episode the answers allow: the per-episode limit, and never more than the
+/// week's whole listening time. `None` without a limit.
+fn time_limit(answers: &Answers) -> Option<u32> {
+    let per_episode = answers
+        .episode
+        .filter(|t| *t != EpisodeTime::Any)
+        .map(|t| u32::from(t.max_minutes()));
+    let per_week = answers.weekly.map(WeeklyTime::minutes);
+    match (per_episode, per_week) {
+        (Some(e), Some(w)) => Some(e.min(w)),
+        (e, w) => e.or(w),
+    }
+}
+
+/// Far over the limit: even the shortest episode is longer, or the typical one is more than
+/// twice the per-episode limit, or longer than the whole week's time.
+fn cannot_fit(len: LengthRange, answers: &Answers) -> bool {
+    let per_episode = answers
+        .episode
+        .filter(|t| *t != EpisodeTime::Any)
+        .map(|t| u32::from(t.max_minutes()));
+    let per_week = answers.weekly.map(WeeklyTime::minutes);
+    let typical = typical_minutes(len);
+    per_episode.is_some_and(|e| u32::from(len.min) > e || typical > 2 * e)
+        || per_week.is_some_and(|w| typical > w)
 }
 
 /// Diversity penalty per already-picked show sharing the main topic.
@@ -319,7 +394,8 @@ pub fn recommend(catalog: &Catalog, answers: &Answers, n: usize) -> Recommendati
         let mut best = 0;
         for i in 1..candidates.len() {
             let (a, b) = (&candidates[i], &candidates[best]);
-            let (sa, sb) = (adjusted(a), adjusted(b));
+            // Fitting the time comes first (`false < true`), then the score.
+            let (sa, sb) = ((!a.too_long, adjusted(a)), (!b.too_long, adjusted(b)));
             let (ta, tb) = (&catalog.shows[a.show], &catalog.shows[b.show]);
             if sa > sb
                 || (sa == sb
@@ -352,35 +428,106 @@ pub fn recommend(catalog: &Catalog, answers: &Answers, n: usize) -> Recommendati
 
 fn start_episodes(catalog: &Catalog, answers: &Answers, picks: &[Pick]) -> Vec<EpisodePick> {
     let max = answers.episode.unwrap_or(EpisodeTime::Any).max_minutes();
-    let fits = |m: Option<u32>| m.is_none_or(|m| m <= u32::from(max));
-    let mut out: Vec<EpisodePick> = Vec::new();
-    // First the shows' own "start here" episodes, in pick order.
-    for p in picks {
-        for ep in &catalog.shows[p.show].start_here {
-            let minutes = ep.minutes.map(u32::from);
-            if fits(minutes) && out.len() < MAX_EPISODES - 1 && !out.iter().any(|e| e.url == ep.url)
-            {
-                out.push(EpisodePick {
-                    title: ep.title.clone(),
-                    url: ep.url.clone(),
-                    minutes,
-                    show: Some(p.show),
-                    topics: Vec::new(),
-                    longer_than_asked: false,
-                });
+    let fits = |e: &EpisodePick| e.minutes.is_none_or(|m| m <= u32::from(max));
+    let evergreen_first = matches!(answers.goal, Some(Goal::Fundamentals | Goal::SwitchCareer));
+    // Each pick's candidates, best first.
+    let per_pick: Vec<Vec<EpisodePick>> = picks
+        .iter()
+        .map(|p| {
+            let mut own: Vec<(bool, EpisodePick)> = catalog.shows[p.show]
+                .start_here
+                .iter()
+                .map(|ep| {
+                    let pick = EpisodePick {
+                        title: ep.title.clone(),
+                        url: ep.url.clone(),
+                        minutes: Some(u32::from(ep.minutes)),
+                        show: Some(p.show),
+                        topics: Vec::new(),
+                        longer_than_asked: false,
+                    };
+                    (ep.evergreen, pick)
+                })
+                .collect();
+            if evergreen_first {
+                // Stable: the curated order holds among equals.
+                own.sort_by_key(|(evergreen, _)| !evergreen);
+            }
+            let mut list: Vec<EpisodePick> = own.into_iter().map(|(_, e)| e).collect();
+            if catalog.shows[p.show].id == catalog.episodes_show {
+                list.extend(topic_episodes(catalog, answers, p.show));
+            }
+            list
+        })
+        .collect();
+
+    let mut out: Vec<(usize, EpisodePick)> = Vec::new();
+    let taken =
+        |out: &[(usize, EpisodePick)], e: &EpisodePick| out.iter().any(|(_, x)| x.url == e.url);
+    // The top pick leads even when none of its episodes fits: then with its shortest.
+    if let Some(first) = per_pick.first() {
+        if !first.is_empty() && !first.iter().any(fits) {
+            if let Some(shortest) = first.iter().min_by_key(|e| e.minutes) {
+                out.push((
+                    0,
+                    EpisodePick {
+                        longer_than_asked: true,
+                        ..shortest.clone()
+                    },
+                ));
             }
         }
     }
-    // Then DataTalks.Club episodes on the visitor's topics (or the goal's), shortest-fitting
-    // and most recent first.
+    // Round by round: every pick's best fitting episode, then every pick's second, ...
+    let rounds = per_pick.iter().map(Vec::len).max().unwrap_or(0);
+    for round in 0..rounds {
+        for (rank, list) in per_pick.iter().enumerate() {
+            if out.len() >= MAX_EPISODES {
+                break;
+            }
+            let fitting: Vec<&EpisodePick> = list.iter().filter(|e| fits(e)).collect();
+            if let Some(e) = fitting.get(round) {
+                if !taken(&out, e) {
+                    out.push((rank, (*e).clone()));
+                }
+            }
+        }
+    }
+    // Too few fit the time given: then the shortest of the rest, marked as longer.
+    if out.len() < MIN_EPISODES {
+        let mut longer: Vec<(usize, &EpisodePick)> = per_pick
+            .iter()
+            .enumerate()
+            .flat_map(|(rank, list)| list.iter().filter(|e| !fits(e)).map(move |e| (rank, e)))
+            .collect();
+        longer.sort_by_key(|(rank, e)| (e.minutes, *rank));
+        for (rank, e) in longer {
+            if out.len() >= MIN_EPISODES {
+                break;
+            }
+            if !taken(&out, e) {
+                out.push((
+                    rank,
+                    EpisodePick {
+                        longer_than_asked: true,
+                        ..e.clone()
+                    },
+                ));
+            }
+        }
+    }
+    // In pick order; within a pick, in the order they were chosen (a stable sort).
+    out.sort_by_key(|(rank, _)| *rank);
+    out.into_iter().map(|(_, e)| e).collect()
+}
+
+/// DataTalks.Club episodes on the visitor's topics (or the goal's), most topics in common
+/// first, then the most recent.
+fn topic_episodes(catalog: &Catalog, answers: &Answers, show: usize) -> Vec<EpisodePick> {
     let mut wanted: BTreeSet<&str> = answers.topics.iter().map(TopicId::as_str).collect();
     if let Some(goal) = answers.goal {
         wanted.extend(goal_topics(goal).iter().copied());
     }
-    let dtc_show = catalog
-        .shows
-        .iter()
-        .position(|s| s.id == catalog.episodes_show);
     let on_topic = |e: &crate::model::Episode| -> Vec<TopicId> {
         let mut topics: Vec<TopicId> = e
             .topics
@@ -404,35 +551,24 @@ fn start_episodes(catalog: &Catalog, answers: &Answers, picks: &[Pick]) -> Vec<E
         .map(|e| (e, on_topic(e)))
         .filter(|(_, topics)| !topics.is_empty())
         .collect();
-    // Best topic overlap first, then most recent.
     scored.sort_by(|a, b| {
         b.1.len()
             .cmp(&a.1.len())
             .then_with(|| b.0.date.cmp(&a.0.date))
             .then_with(|| a.0.id.cmp(&b.0.id))
     });
-    let (fitting, longer): (Vec<_>, Vec<_>) =
-        scored.into_iter().partition(|(e, _)| fits(e.minutes()));
-    // Too few fit the time given: then the shortest of the rest, marked as longer.
-    let mut longer = longer;
-    longer.sort_by_key(|(e, _)| e.minutes());
-    let batches = [(fitting, MAX_EPISODES, false), (longer, MIN_EPISODES, true)];
-    for (batch, limit, longer_than_asked) in batches {
-        for (e, topics) in batch {
-            if out.len() >= limit {
-                break;
-            }
-            out.push(EpisodePick {
-                title: e.title.clone(),
-                url: e.url.clone(),
-                minutes: e.minutes(),
-                show: dtc_show,
-                topics,
-                longer_than_asked,
-            });
-        }
-    }
-    out
+    scored
+        .into_iter()
+        .take(MAX_EPISODES)
+        .map(|(e, topics)| EpisodePick {
+            title: e.title.clone(),
+            url: e.url.clone(),
+            minutes: e.minutes(),
+            show: Some(show),
+            topics,
+            longer_than_asked: false,
+        })
+        .collect()
 }
 
 fn plan(picks: &[Pick], episodes: usize, per_week: u32) -> Vec<PlanWeek> {

@@ -12,8 +12,28 @@ use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-/// The only `schema_version` this engine reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The `schema_version` this engine reads, per file. The catalog went to 2 when start-here
+/// episodes gained `evergreen` and required `minutes`, and `status_note` and the `feed`
+/// source appeared.
+pub const CATALOG_SCHEMA_VERSION: u32 = 2;
+pub const TOPICS_SCHEMA_VERSION: u32 = 1;
+pub const EPISODES_SCHEMA_VERSION: u32 = 1;
+
+/// Words that mark an episode as a recap, trailer or housekeeping: never a first episode.
+const NOT_A_START: [&str; 9] = [
+    "in case you missed",
+    "recap",
+    "trailer",
+    "best of",
+    "year in review",
+    "housekeeping",
+    "announcement",
+    "rerun",
+    "re-run",
+];
+
+/// How many months before the check an "active" show's last episode may be.
+const ACTIVE_WITHIN_MONTHS: u32 = 12;
 
 /// One thing wrong with a data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,21 +61,21 @@ struct VersionOnly {
 }
 
 /// Parses one data file, reporting the JSON path of a structural error and refusing a
-/// `schema_version` other than [`SCHEMA_VERSION`].
-pub fn parse_file<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Problem> {
+/// `schema_version` other than `version`.
+pub fn parse_file<T: DeserializeOwned>(file: &str, version: u32, text: &str) -> Result<T, Problem> {
     let problem = |path: String, message: String| Problem {
         file: file.to_owned(),
         path,
         message,
     };
-    let version: VersionOnly = serde_json::from_str(text)
+    let found: VersionOnly = serde_json::from_str(text)
         .map_err(|e| problem(String::new(), format!("not valid JSON: {e}")))?;
-    match version.schema_version {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
+    match found.schema_version {
+        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(version)) => {}
         Some(other) => {
             return Err(problem(
                 "schema_version".into(),
-                format!("{other} is not supported (this engine reads {SCHEMA_VERSION})"),
+                format!("{other} is not supported (this engine reads {version})"),
             ))
         }
         None => return Err(problem("schema_version".into(), "missing".into())),
@@ -221,6 +241,7 @@ pub fn validate_shows(file: &ShowsFile, topic_ids: &HashSet<&str>) -> Vec<Proble
             }
         }
         r.date(format!("{p}.checked"), &show.checked);
+        status_rules(&mut r, &p, show);
         if let Some(last) = &show.last_episode {
             r.date(format!("{p}.last_episode"), last);
             if last.as_str() > show.checked.as_str() {
@@ -289,18 +310,7 @@ pub fn validate_shows(file: &ShowsFile, topic_ids: &HashSet<&str>) -> Vec<Proble
             }
         }
         r.text(format!("{p}.description"), &show.description, 600);
-        if show.start_here.len() > 3 {
-            r.add(format!("{p}.start_here"), "lists more than 3 episodes");
-        }
-        for (e, ep) in show.start_here.iter().enumerate() {
-            let ep_path = format!("{p}.start_here[{e}]");
-            r.text(format!("{ep_path}.title"), &ep.title, 200);
-            r.url(format!("{ep_path}.url"), &ep.url);
-            r.text(format!("{ep_path}.why"), &ep.why, 200);
-            if matches!(ep.minutes, Some(m) if m == 0 || m > 600) {
-                r.add(format!("{ep_path}.minutes"), "is not between 1 and 600");
-            }
-        }
+        start_here_rules(&mut r, &p, show);
         for (field, urls) in &show.sources {
             for (u, url) in urls.iter().enumerate() {
                 if !is_source_url(url) {
@@ -321,6 +331,8 @@ pub fn validate_shows(file: &ShowsFile, topic_ids: &HashSet<&str>) -> Vec<Proble
             ),
             (SourceField::Cadence, show.cadence != Cadence::Unknown),
             (SourceField::Length, show.length.is_some()),
+            (SourceField::Feed, show.links.rss.is_some()),
+            (SourceField::StartHere, !show.start_here.is_empty()),
         ];
         for (field, is_known) in known {
             let sourced = show.sources.get(&field).is_some_and(|v| !v.is_empty());
@@ -335,6 +347,94 @@ pub fn validate_shows(file: &ShowsFile, topic_ids: &HashSet<&str>) -> Vec<Proble
     r.problems
 }
 
+/// A known status needs the last episode it rests on; `unknown` needs a note saying what was
+/// searched; "active" needs an episode within a year of the check.
+fn status_rules(r: &mut Report<'_>, p: &str, show: &Show) {
+    let note = show.status_note.as_deref().map(str::trim).unwrap_or("");
+    if show.status == Status::Unknown {
+        if note.is_empty() {
+            r.add(
+                format!("{p}.status_note"),
+                "status \"unknown\" needs a note saying what was searched",
+            );
+        } else {
+            r.text(format!("{p}.status_note"), note, 400);
+        }
+        return;
+    }
+    let Some(last) = &show.last_episode else {
+        r.add(
+            format!("{p}.last_episode"),
+            format!(
+                "status {:?} needs the date of the last episode seen",
+                show.status.key()
+            ),
+        );
+        return;
+    };
+    if show.status == Status::Active {
+        let (Some(last_month), Some(checked)) = (
+            month_number(last.as_str()),
+            month_number(show.checked.as_str()),
+        ) else {
+            return;
+        };
+        if checked.saturating_sub(last_month) > ACTIVE_WITHIN_MONTHS {
+            r.add(
+                format!("{p}.status"),
+                format!(
+                    "\"active\", but the last episode ({}) is more than a year before {}",
+                    last.as_str(),
+                    show.checked.as_str()
+                ),
+            );
+        }
+    }
+}
+
+/// Months since year 0 of an ISO date (a bare year counts as its December: the benefit of the
+/// doubt for a last episode); `None` when unreadable.
+fn month_number(date: &str) -> Option<u32> {
+    let mut parts = date.split('-');
+    let year: u32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next().map_or(Some(12), |m| m.parse().ok())?;
+    Some(year * 12 + month)
+}
+
+/// 2–3 concrete episodes for every show that still publishes; none of them a recap, trailer
+/// or housekeeping episode.
+fn start_here_rules(r: &mut Report<'_>, p: &str, show: &Show) {
+    let n = show.start_here.len();
+    if n > 3 {
+        r.add(format!("{p}.start_here"), "lists more than 3 episodes");
+    }
+    if show.status.is_publishing() && n < 2 {
+        r.add(
+            format!("{p}.start_here"),
+            format!(
+                "status {:?} needs 2-3 start-here episodes (has {n})",
+                show.status.key()
+            ),
+        );
+    }
+    for (e, ep) in show.start_here.iter().enumerate() {
+        let ep_path = format!("{p}.start_here[{e}]");
+        r.text(format!("{ep_path}.title"), &ep.title, 200);
+        let lower = ep.title.to_lowercase();
+        if let Some(word) = NOT_A_START.iter().find(|w| lower.contains(*w)) {
+            r.add(
+                format!("{ep_path}.title"),
+                format!("looks like a recap, trailer or housekeeping episode ({word:?}): not a first episode"),
+            );
+        }
+        r.url(format!("{ep_path}.url"), &ep.url);
+        r.text(format!("{ep_path}.why"), &ep.why, 200);
+        if ep.minutes == 0 || ep.minutes > 600 {
+            r.add(format!("{ep_path}.minutes"), "is not between 1 and 600");
+        }
+    }
+}
+
 fn source_key(field: SourceField) -> &'static str {
     match field {
         SourceField::Hosts => "hosts",
@@ -346,6 +446,7 @@ fn source_key(field: SourceField) -> &'static str {
         SourceField::Formats => "formats",
         SourceField::Levels => "levels",
         SourceField::Links => "links",
+        SourceField::Feed => "feed",
         SourceField::StartHere => "start_here",
     }
 }
@@ -483,9 +584,10 @@ pub struct Files {
 
 /// Parses and fully validates the three files; returns every problem found.
 pub fn check_all(src: Sources<'_>) -> Result<Files, Vec<Problem>> {
-    let shows = parse_file::<ShowsFile>("catalog.json", src.catalog);
-    let topics = parse_file::<TopicsFile>("topics.json", src.topics);
-    let episodes = parse_file::<EpisodesFile>("episodes.json", src.episodes);
+    let shows = parse_file::<ShowsFile>("catalog.json", CATALOG_SCHEMA_VERSION, src.catalog);
+    let topics = parse_file::<TopicsFile>("topics.json", TOPICS_SCHEMA_VERSION, src.topics);
+    let episodes =
+        parse_file::<EpisodesFile>("episodes.json", EPISODES_SCHEMA_VERSION, src.episodes);
     let (shows, topics, episodes) = match (shows, topics, episodes) {
         (Ok(s), Ok(t), Ok(e)) => (s, t, e),
         (s, t, e) => {
@@ -507,6 +609,16 @@ pub fn check_all(src: Sources<'_>) -> Result<Files, Vec<Problem>> {
     } else {
         Err(problems)
     }
+}
+
+/// The data as the bundle carries it: the per-fact source URLs stay in `data/catalog.json`,
+/// where the validator checks them and maintainers read them, but no view shows them, and
+/// every reader would download them (about 15 KB gzip for 38 shows, measured 2026-11-27).
+pub fn for_bundle(mut files: Files) -> Files {
+    for show in &mut files.shows.shows {
+        show.sources.clear();
+    }
+    files
 }
 
 /// Counts per problem file, for a one-line summary.

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use podpath_engine::filter::{
-    apply, best_relaxation, Dropped, Filters, LengthBucket, Platform, Sort,
+    apply, best_relaxation, lead_tier, Dropped, Filters, LengthBucket, Platform, Sort,
 };
 use podpath_engine::search::SearchIndex;
 use podpath_engine::{Catalog, Format, Level, Show, TopicId};
@@ -179,10 +179,27 @@ fn sorts_order_as_documented() {
         .iter()
         .map(|h| h.show)
         .collect();
+    let mut expected: Vec<usize> = (0..catalog.shows.len()).collect();
+    expected.sort_by_key(|&i| (lead_tier(&catalog.shows[i]), i));
     assert_eq!(
-        best,
-        (0..catalog.shows.len()).collect::<Vec<_>>(),
-        "editorial order without a query"
+        best, expected,
+        "without a query: the lead tiers, then the curated order within each"
+    );
+    let first = &catalog.shows[best[0]];
+    assert!(
+        first.status.is_publishing() && first.length.is_some() && first.last_episode.is_some(),
+        "the first card is a live show whose facts are known, not {}",
+        first.id
+    );
+    assert!(
+        best.iter()
+            .take_while(|&&i| catalog.shows[i].status != podpath_engine::Status::Unknown)
+            .count()
+            >= best
+                .iter()
+                .filter(|&&i| catalog.shows[i].status != podpath_engine::Status::Unknown)
+                .count(),
+        "no show of unknown status comes before a show whose status is known"
     );
 
     let az: Vec<String> = sorted(Sort::Az)

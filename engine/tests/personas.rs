@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use podpath_engine::quiz::*;
-use podpath_engine::recommend::recommend;
+use podpath_engine::recommend::{recommend, Caution, Reason, Recommendation};
 use podpath_engine::{Catalog, Level, TopicId};
 
 struct Persona {
@@ -42,7 +42,141 @@ fn answers(
     }
 }
 
+/// A persona from the query a shared results link carries (`bg=…&goal=…&qt=…`).
+fn linked(
+    name: &'static str,
+    query: &str,
+    level: Level,
+    must: &'static [&'static str],
+    must_not: &'static [&'static str],
+) -> Persona {
+    let mut answers = Answers::default();
+    for pair in query.split('&') {
+        let (k, v) = pair.split_once('=').expect("key=value");
+        assert!(decode_pair(&mut answers, k, v, &|_| true), "{name}: {pair}");
+    }
+    Persona {
+        name,
+        answers,
+        level,
+        must,
+        must_not,
+    }
+}
+
+/// Personas added with the larger catalog: time limits, the "lead a team" goal, news
+/// listeners, the new shows, and every goal at least twice.
+fn more_personas() -> Vec<Persona> {
+    use Level::*;
+    vec![
+        linked(
+            "beginner switching careers, short explainers, one hour a week",
+            "bg=none&math=low&code=low&goal=switch&len=short&week=1&fmt=explainers&qt=machine-learning",
+            Beginner,
+            &["linear-digressions", "data-skeptic"],
+            &["lex-fridman", "freecodecamp-podcast", "dwarkesh-podcast", "machine-learning-street-talk"],
+        ),
+        linked(
+            "team lead with medium episodes and one hour a week",
+            "bg=work&math=some&code=low&goal=lead&len=medium&week=1&fmt=interviews&qt=data-science",
+            Intermediate,
+            &["data-malarkey", "analytics-power-hour"],
+            &["machine-learning-street-talk", "the-gradient-podcast", "dwarkesh-podcast"],
+        ),
+        linked(
+            "head of data with time to spare and no format preference",
+            "bg=work&math=some&code=some&goal=lead&len=any&week=4&fmt=any",
+            Intermediate,
+            &["analytics-power-hour", "data-malarkey"],
+            &["machine-learning-street-talk"],
+        ),
+        linked(
+            "former researcher now leading an ML team",
+            "bg=research&math=high&code=high&goal=lead&len=long&week=2&fmt=interviews",
+            Advanced,
+            &["analytics-power-hour", "data-malarkey"],
+            &["freecodecamp-podcast"],
+        ),
+        linked(
+            "news listener following LLMs, long episodes",
+            "bg=courses&math=some&code=some&goal=research&len=long&week=2&fmt=news&qt=llms",
+            Intermediate,
+            &["practical-ai", "latent-space", "the-ai-daily-brief"],
+            &["learning-machines-101", "machine-learning-nishimoto"],
+        ),
+        linked(
+            "beginner who wants the daily AI news in short episodes",
+            "bg=none&math=low&code=low&goal=research&len=short&week=2&fmt=news&qt=ai",
+            Beginner,
+            &["the-ai-daily-brief"],
+            &["lex-fridman", "dwarkesh-podcast", "last-week-in-ai", "machine-learning-street-talk"],
+        ),
+        linked(
+            "tech-curious beginner who likes news with interviews",
+            "bg=none&math=low&code=some&goal=research&len=long&week=2&fmt=news&qt=ai",
+            Beginner,
+            &["hard-fork"],
+            &["machine-learning-street-talk"],
+        ),
+        linked(
+            "researcher following the frontier with hours to listen",
+            "bg=research&math=high&code=high&goal=research&len=any&week=8&fmt=interviews&qt=deep-learning,llms",
+            Advanced,
+            &["machine-learning-street-talk", "the-gradient-podcast", "cognitive-revolution"],
+            &["freecodecamp-podcast", "machine-learning-nishimoto"],
+        ),
+        linked(
+            "ML engineer shipping LLM features who wants interviews",
+            "bg=work&math=some&code=high&goal=production&len=long&week=4&fmt=interviews&qt=llms",
+            Advanced,
+            &["latent-space"],
+            &["freecodecamp-podcast", "machine-learning-nishimoto"],
+        ),
+        linked(
+            "MLOps engineer with a one-hour weekly slot",
+            "bg=work&math=some&code=high&goal=production&len=long&week=1&fmt=interviews&qt=mlops",
+            Advanced,
+            &["mlops-podcast"],
+            &["lex-fridman", "dwarkesh-podcast", "machine-learning-street-talk"],
+        ),
+        linked(
+            "student who wants the fundamentals and has long commutes",
+            "bg=courses&math=some&code=some&goal=fundamentals&len=long&week=4&fmt=explainers&qt=machine-learning,deep-learning",
+            Intermediate,
+            &["linear-digressions", "machine-learning-guide"],
+            &["hard-fork", "the-ai-daily-brief"],
+        ),
+        linked(
+            "analyst who wants to become a data scientist, medium episodes",
+            "bg=courses&math=low&code=some&goal=switch&len=medium&week=2&fmt=interviews&qt=data-science,career-growth",
+            Beginner,
+            &["super-data-science"],
+            &["machine-learning-street-talk", "the-gradient-podcast"],
+        ),
+        linked(
+            "coder with no ML yet who wants explainers of any length",
+            "bg=none&math=some&code=high&goal=fundamentals&len=any&week=4&fmt=explainers",
+            Beginner,
+            &["linear-digressions", "machine-learning-guide", "data-skeptic"],
+            &["machine-learning-street-talk", "dwarkesh-podcast"],
+        ),
+        linked(
+            "advanced practitioner who only has short breaks",
+            "bg=work&math=high&code=high&goal=research&len=short&week=1&fmt=any&qt=llms",
+            Advanced,
+            &[],
+            &["lex-fridman", "dwarkesh-podcast", "machine-learning-street-talk", "last-week-in-ai"],
+        ),
+    ]
+}
+
 fn personas() -> Vec<Persona> {
+    let mut all = original_personas();
+    all.extend(more_personas());
+    all
+}
+
+fn original_personas() -> Vec<Persona> {
     use Background as B;
     use Comfort as C;
     vec![
@@ -115,7 +249,7 @@ fn personas() -> Vec<Persona> {
                 &["data-science"],
             ),
             level: Level::Intermediate,
-            must: &["dataframed"],
+            must: &["data-malarkey", "analytics-power-hour"],
             must_not: &["machine-learning-street-talk", "machine-learning-nishimoto"],
         },
         Persona {
@@ -147,8 +281,16 @@ fn personas() -> Vec<Persona> {
                 &["machine-learning"],
             ),
             level: Level::Intermediate,
-            must: &["linear-digressions", "learning-machines-101"],
-            must_not: &["lex-fridman", "freecodecamp-podcast"],
+            must: &[
+                "linear-digressions",
+                "data-skeptic",
+                "machine-learning-guide",
+            ],
+            must_not: &[
+                "lex-fridman",
+                "freecodecamp-podcast",
+                "cognitive-revolution",
+            ],
         },
         Persona {
             name: "data engineer wanting to stay on top of pipelines",
@@ -224,6 +366,161 @@ fn personas() -> Vec<Persona> {
     ]
 }
 
+/// With a time limit, a show that cannot fit it only appears once nothing that fits is left,
+/// after every show that fits, and always with its caution.
+fn time_limits_hold(catalog: &Catalog, p: &Persona, rec: &Recommendation) -> Vec<String> {
+    let mut out = Vec::new();
+    let first_long = rec.picks.iter().position(|x| x.too_long);
+    if let Some(i) = first_long {
+        if rec.picks[i..].iter().any(|x| !x.too_long) {
+            out.push(format!(
+                "{}: a show that fits comes after one that does not",
+                p.name
+            ));
+        }
+        // Every show not picked must be too long as well, or the too-long pick took its place.
+        let rescored = recommend(catalog, &p.answers, catalog.shows.len());
+        let fits_total = rescored.picks.iter().filter(|x| !x.too_long).count();
+        if fits_total >= rec.picks.len() {
+            out.push(format!(
+                "{}: {} is too long for the time given, yet {fits_total} shows fit",
+                p.name, catalog.shows[rec.picks[i].show].id
+            ));
+        }
+    }
+    for x in rec.picks.iter().filter(|x| x.too_long) {
+        if !x
+            .cautions
+            .iter()
+            .any(|c| matches!(c, Caution::LongEpisodes(_)))
+        {
+            out.push(format!(
+                "{}: {} is too long but has no caution",
+                p.name, catalog.shows[x.show].id
+            ));
+        }
+    }
+    if p.answers.episode == Some(EpisodeTime::Short) {
+        for x in rec.picks.iter().filter(|x| !x.too_long) {
+            if let Some(len) = catalog.shows[x.show].length {
+                if (u32::from(len.min) + u32::from(len.max)) / 2 > 60 {
+                    out.push(format!(
+                        "{}: {} runs {}-{} min, over an hour, in a short-episode top five",
+                        p.name, catalog.shows[x.show].id, len.min, len.max
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Start episodes are the picks' own, in pick order, the top pick's first; evergreen ones lead
+/// each pick's share for the fundamentals and career goals; none is over the time given unless
+/// marked.
+fn start_episodes_come_from_the_picks(
+    catalog: &Catalog,
+    p: &Persona,
+    rec: &Recommendation,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let rank = |show: Option<usize>| show.and_then(|s| rec.picks.iter().position(|x| x.show == s));
+    let ranks: Vec<Option<usize>> = rec.episodes.iter().map(|e| rank(e.show)).collect();
+    if ranks.iter().any(Option::is_none) {
+        out.push(format!("{}: a start episode is not from a pick", p.name));
+    }
+    if !ranks.windows(2).all(|w| w[0] <= w[1]) {
+        out.push(format!(
+            "{}: start episodes are not in pick order: {ranks:?}",
+            p.name
+        ));
+    }
+    let top_has_some = rec
+        .picks
+        .first()
+        .is_some_and(|x| !catalog.shows[x.show].start_here.is_empty());
+    if top_has_some && ranks.first() != Some(&Some(0)) {
+        out.push(format!(
+            "{}: the first start episode is not the top pick's",
+            p.name
+        ));
+    }
+    let evergreen_first = matches!(
+        p.answers.goal,
+        Some(Goal::Fundamentals | Goal::SwitchCareer)
+    );
+    for (i, pick) in rec.picks.iter().enumerate() {
+        let show = &catalog.shows[pick.show];
+        let chosen: Vec<bool> = rec
+            .episodes
+            .iter()
+            .filter(|e| rank(e.show) == Some(i))
+            .filter_map(|e| show.start_here.iter().find(|s| s.url == e.url))
+            .map(|s| s.evergreen)
+            .collect();
+        let fits_evergreen = show.start_here.iter().any(|s| {
+            s.evergreen
+                && u32::from(s.minutes)
+                    <= u32::from(p.answers.episode.unwrap_or(EpisodeTime::Any).max_minutes())
+        });
+        if evergreen_first && fits_evergreen && chosen.first() == Some(&false) {
+            out.push(format!(
+                "{}: {} leads with a dated episode though an evergreen one fits",
+                p.name, show.id
+            ));
+        }
+    }
+    out
+}
+
+/// For the "lead a team" goal, shows about leading data teams and the business of ML rank
+/// above the others: the top pick is one, none comes after a show without such a topic, and
+/// no deep-technical (advanced-only) show reaches the top three.
+fn leading_shows_lead(catalog: &Catalog, p: &Persona, rec: &Recommendation) -> Vec<String> {
+    let mut out = Vec::new();
+    let leads: Vec<bool> = rec
+        .picks
+        .iter()
+        .map(|x| {
+            x.reasons
+                .iter()
+                .any(|r| matches!(r, Reason::GoalTopics(Goal::Lead, _)))
+        })
+        .collect();
+    if leads.first() != Some(&true) {
+        out.push(format!(
+            "{}: the top pick is not about leading or business",
+            p.name
+        ));
+    }
+    if leads.windows(2).any(|w| !w[0] && w[1]) {
+        out.push(format!(
+            "{}: a leadership show ranks below a technical one: {leads:?}",
+            p.name
+        ));
+    }
+    for x in rec.picks.iter().take(3) {
+        let show = &catalog.shows[x.show];
+        if show.levels == [Level::Advanced] {
+            out.push(format!(
+                "{}: deep-technical {} in the top three",
+                p.name, show.id
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn there_are_at_least_24_personas_and_every_goal_appears_twice() {
+    let all = personas();
+    assert!(all.len() >= 24, "{} personas", all.len());
+    for goal in Goal::ALL {
+        let n = all.iter().filter(|p| p.answers.goal == Some(*goal)).count();
+        assert!(n >= 2, "{goal:?}: {n} personas");
+    }
+}
+
 #[test]
 fn every_persona_gets_the_picks_it_needs_with_two_reasons_each() {
     let catalog = Catalog::embedded().expect("the embedded catalog decodes");
@@ -264,16 +561,10 @@ fn every_persona_gets_the_picks_it_needs_with_two_reasons_each() {
                 ));
             }
         }
-        let flagged_last = rec
-            .episodes
-            .iter()
-            .skip_while(|e| !e.longer_than_asked)
-            .all(|e| e.longer_than_asked);
-        if !flagged_last {
-            failures.push(format!(
-                "{}: episodes longer than asked must come last",
-                p.name
-            ));
+        failures.extend(time_limits_hold(&catalog, &p, &rec));
+        failures.extend(start_episodes_come_from_the_picks(&catalog, &p, &rec));
+        if p.answers.goal == Some(Goal::Lead) {
+            failures.extend(leading_shows_lead(&catalog, &p, &rec));
         }
         if !(3..=5).contains(&rec.episodes.len()) && !p.answers.topics.is_empty() {
             failures.push(format!(

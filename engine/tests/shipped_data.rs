@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use podpath_engine::catalog::embedded;
-use podpath_engine::validate::check_all;
+use podpath_engine::validate::{check_all, for_bundle};
 use podpath_engine::{Catalog, Status};
 
 const SEED_SHOWS: [&str; 13] = [
@@ -108,9 +108,13 @@ fn bytes_after_the_embedded_data_are_reported_as_damage() {
 }
 
 #[test]
-fn the_embedded_bytes_decode_to_the_checked_json() {
+fn the_embedded_bytes_decode_to_the_checked_json_without_its_source_urls() {
     let fast = Catalog::embedded().expect("the embedded catalog decodes");
-    let slow = checked();
+    let slow = Catalog::from_files(for_bundle(
+        check_all(embedded::sources()).expect("shipped data passes every check"),
+    ));
+    assert!(fast.shows.iter().all(|s| s.sources.is_empty()));
+    assert!(checked().shows.iter().all(|s| !s.sources.is_empty()));
     assert_eq!(fast.shows, slow.shows);
     assert_eq!(fast.topics, slow.topics);
     assert_eq!(fast.episodes, slow.episodes);
@@ -131,5 +135,97 @@ fn every_show_topic_lists_the_show_back() {
         for t in &show.topics {
             assert!(catalog.shows_covering(t.as_str()).any(|s| s.id == show.id));
         }
+    }
+}
+
+/// The balance issue #14 asks of the catalog: enough shows for beginners and for advanced
+/// listeners, news shows, and more than one show that still publishes (or may) per main topic.
+#[test]
+fn the_catalog_keeps_its_balance() {
+    let catalog = checked();
+    let shows = &catalog.shows;
+    let with_level =
+        |l: podpath_engine::Level| shows.iter().filter(|s| s.levels.contains(&l)).count();
+    assert!(shows.len() >= 30, "{} shows", shows.len());
+    assert!(with_level(podpath_engine::Level::Beginner) >= 8);
+    assert!(with_level(podpath_engine::Level::Advanced) >= 8);
+    let news = shows
+        .iter()
+        .filter(|s| s.formats.contains(&podpath_engine::Format::News))
+        .count();
+    assert!(news >= 4, "{news} news shows");
+    let groups: [(&str, &[&str]); 6] = [
+        (
+            "LLMs and agents",
+            &[
+                "llms",
+                "agent-engineering",
+                "generative-ai",
+                "ai-engineering",
+            ],
+        ),
+        (
+            "MLOps",
+            &[
+                "mlops",
+                "llmops",
+                "ml-platforms",
+                "machine-learning-infrastructure",
+            ],
+        ),
+        (
+            "data engineering",
+            &["data-engineering", "data-pipelines", "modern-data-stack"],
+        ),
+        (
+            "research",
+            &[
+                "applied-research",
+                "reinforcement-learning",
+                "interpretability",
+            ],
+        ),
+        (
+            "careers",
+            &["career-growth", "data-science-careers", "job-search"],
+        ),
+        (
+            "leadership and business",
+            &[
+                "leadership",
+                "data-strategy",
+                "data-teams",
+                "machine-learning-for-business",
+            ],
+        ),
+    ];
+    for (name, topics) in groups {
+        let n = shows
+            .iter()
+            .filter(|s| s.status != Status::Ended)
+            .filter(|s| s.topics.iter().any(|t| topics.contains(&t.as_str())))
+            .count();
+        assert!(n >= 2, "{name}: {n} show(s)");
+    }
+    let unknown = shows.iter().filter(|s| s.status == Status::Unknown).count();
+    assert!(unknown <= 5, "{unknown} shows of unknown status");
+}
+
+/// Every show but one can be opened directly in Overcast and Pocket Casts (an Apple id), and
+/// the one without says why in its status note.
+#[test]
+fn every_show_with_a_known_status_has_an_apple_id() {
+    let catalog = checked();
+    for show in &catalog.shows {
+        let id = show
+            .links
+            .apple
+            .as_deref()
+            .and_then(podpath_engine::links::apple_id);
+        assert!(
+            id.is_some() || show.status == Status::Unknown,
+            "{} has no Apple id",
+            show.id
+        );
     }
 }

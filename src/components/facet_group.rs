@@ -26,7 +26,12 @@ pub fn FacetGroup(
     /// Show only this many values (plus ticked ones) until "show all" is pressed.
     #[prop(optional)]
     limit: Option<usize>,
+    /// A line under the legend that says what the counts count.
+    #[prop(optional)]
+    hint: Option<&'static str>,
 ) -> impl IntoView {
+    let hint_id = crate::ids::id(&format!("{id}-hint"));
+    let described_by = hint.map(|_| hint_id.clone());
     let expanded = RwSignal::new(false);
     // Rows are keyed by value so a checkbox keeps focus while counts change around it.
     let keys = Memo::new(move |_| {
@@ -45,8 +50,9 @@ pub fn FacetGroup(
             .saturating_sub(keys.with(Vec::len))
     };
     view! {
-        <fieldset class="pp-facet" data-testid=format!("facet-{id}")>
+        <fieldset class="pp-facet" data-testid=format!("facet-{id}") aria-describedby=described_by>
             <legend>{legend}</legend>
+            {hint.map(|h| view! { <p class="pp-facet__hint" id=hint_id>{h}</p> })}
             <For each=move || keys.get() key=|k| k.clone() let(key)>
                 {
                     let k = key.clone();

@@ -1,8 +1,6 @@
-use crate::components::{ExternalLink, Highlighted};
+use crate::components::{ExternalLink, Highlighted, ListenLinks};
 use crate::{format, strings};
 use leptos::prelude::*;
-use podpath_engine::filter::Platform;
-use podpath_engine::links::{apple_id, overcast_url, pocket_casts_url};
 use podpath_engine::search::Term;
 use podpath_engine::{Catalog, Show, Status, TopicId};
 
@@ -35,7 +33,6 @@ pub fn ShowCard(
     let length = show
         .length
         .map_or(strings::LENGTH_UNKNOWN.to_owned(), format::length);
-    let listen = listen_links(show);
     let heading_id = crate::ids::id(&format!("show-{}", show.id));
     let labelled_by = heading_id.clone();
     view! {
@@ -81,7 +78,7 @@ pub fn ShowCard(
                         {show.start_here.iter().map(|ep| view! {
                             <li>
                                 <ExternalLink href=ep.url.clone()>{ep.title.clone()}</ExternalLink>
-                                {ep.minutes.map(|m| format!(" · {}", format::minutes(u32::from(m))))}
+                                {format!(" · {}", format::minutes(u32::from(ep.minutes)))}
                                 <span class="pp-muted">" — " {ep.why.clone()}</span>
                             </li>
                         }).collect_view()}
@@ -89,34 +86,8 @@ pub fn ShowCard(
                 </div>
             })}
             <div class="pp-card__listen">
-                <span class="pp-sr-only">{strings::LISTEN_ON}</span>
-                <ul class="pp-links">
-                    {listen.into_iter().map(|(label, href)| view! {
-                        <li><ExternalLink href=href class="pp-link-button">{label}</ExternalLink></li>
-                    }).collect_view()}
-                </ul>
+                <ListenLinks show=show />
             </div>
         </article>
     }
-}
-
-/// The show's own links plus Overcast and Pocket Casts, which find a show by its Apple id.
-pub fn listen_links(show: &Show) -> Vec<(&'static str, String)> {
-    let l = &show.links;
-    let mut out = Vec::new();
-    let mut add = |label: &'static str, url: &Option<String>| {
-        if let Some(u) = url {
-            out.push((label, u.clone()));
-        }
-    };
-    add(strings::platform(Platform::Apple), &l.apple);
-    add(strings::platform(Platform::Spotify), &l.spotify);
-    add(strings::platform(Platform::YouTube), &l.youtube);
-    add(strings::LINK_RSS, &l.rss);
-    add(strings::LINK_WEBSITE, &l.website);
-    if let Some(id) = l.apple.as_deref().and_then(apple_id) {
-        out.push((strings::LINK_OVERCAST, overcast_url(id)));
-        out.push((strings::LINK_POCKET_CASTS, pocket_casts_url(id)));
-    }
-    out
 }

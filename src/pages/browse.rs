@@ -272,7 +272,7 @@ pub fn BrowsePage() -> impl IntoView {
                             <FacetGroup legend=strings::FACET_FORMAT id="format" options=format_options on_toggle=on_format />
                         </Show>
                         <FacetGroup legend=strings::FACET_LENGTH id="length" options=length_options on_toggle=on_length />
-                        <FacetGroup legend=strings::FACET_PLATFORM id="platform" options=platform_options on_toggle=on_platform />
+                        <FacetGroup legend=strings::FACET_PLATFORM id="platform" options=platform_options on_toggle=on_platform hint=strings::FACET_PLATFORM_HINT />
                         <FacetGroup legend=strings::FACET_TOPIC id="topic" options=topic_options on_toggle=on_topic_facet limit=12 />
                     </div>
                     <Show when=move || !filters.with(Filters::is_empty)>

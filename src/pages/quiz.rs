@@ -1,4 +1,4 @@
-use crate::components::{listen_links, ExternalLink, RadioGroup, TopicLink};
+use crate::components::{ExternalLink, ListenLinks, RadioGroup, TopicLink};
 use crate::state::{data, nav, NoticesCtx};
 use crate::{browser, download, format, storage, strings};
 use leptos::prelude::*;
@@ -260,11 +260,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
                         <li><TopicLink id=t.id.clone() label=t.title.clone() class="pp-chip" /></li>
                     }).collect_view()}
                 </ul>
-                <ul class="pp-links">
-                    {listen_links(show).into_iter().map(|(label, href)| view! {
-                        <li><ExternalLink href=href class="pp-link-button">{label}</ExternalLink></li>
-                    }).collect_view()}
-                </ul>
+                <ListenLinks show=show />
             </li>
         }
     }).collect_view();
@@ -273,14 +269,12 @@ fn QuizResults(answers: Answers) -> impl IntoView {
         .episodes
         .iter()
         .map(|e| {
-            let show = e
-                .show
-                .and_then(|i| catalog.shows.get(i))
-                .map(|s| s.title.clone())
-                .unwrap_or_default();
+            let of = e.show.and_then(|i| catalog.shows.get(i));
+            let show = of.map(|s| s.title.clone()).unwrap_or_default();
+            let show_id = of.map(|s| s.id.0.clone()).unwrap_or_default();
             let title = e.title.clone();
             view! {
-                <li data-testid="start-episode">
+                <li data-testid="start-episode" data-show=show_id>
                     <ExternalLink href=e.url.clone()>{title}</ExternalLink>
                     <span class="pp-muted">
                         " · " {show}

@@ -1,0 +1,52 @@
+use crate::components::ExternalLink;
+use crate::strings;
+use leptos::prelude::*;
+use podpath_engine::listen::{self, LinkKind};
+use podpath_engine::Show;
+
+/// Where to listen to a show: the five apps (a search where no direct link is known, and
+/// labelled so), the RSS feed or a plain "feed not known", and the show's website.
+#[component]
+pub fn ListenLinks(show: &'static Show) -> impl IntoView {
+    let apps = listen::listen_links(show).into_iter().map(|link| {
+        let item = match (link.kind, link.url) {
+            (LinkKind::Direct, Some(url)) => view! {
+                <ExternalLink href=url class="pp-link-button">{strings::app(link.app)}</ExternalLink>
+            }
+            .into_any(),
+            (LinkKind::Search, Some(url)) => view! {
+                <ExternalLink href=url class="pp-link-button">{strings::search_on(link.app)}</ExternalLink>
+            }
+            .into_any(),
+            _ => view! { <span class="pp-links__none">{strings::app_unavailable(link.app)}</span> }
+                .into_any(),
+        };
+        view! { <li data-app=link.app.key() data-kind=link.kind.key()>{item}</li> }
+    });
+    let feed = match &show.links.rss {
+        Some(url) => view! {
+            <li data-app="rss" data-kind="direct">
+                <ExternalLink href=url.clone() class="pp-link-button">{strings::LINK_RSS}</ExternalLink>
+            </li>
+        }
+        .into_any(),
+        None => view! {
+            <li data-app="rss" data-kind="unavailable"><span class="pp-links__none">{strings::FEED_NOT_KNOWN}</span></li>
+        }
+        .into_any(),
+    };
+    let website = show.links.website.clone().map(|url| {
+        view! {
+            <li data-app="website" data-kind="direct">
+                <ExternalLink href=url class="pp-link-button">{strings::LINK_WEBSITE}</ExternalLink>
+            </li>
+        }
+    });
+    view! {
+        <ul class="pp-links" data-testid="listen-links" aria-label=strings::LISTEN_ON>
+            {apps.collect_view()}
+            {feed}
+            {website}
+        </ul>
+    }
+}
