@@ -2,34 +2,32 @@
 //   <iframe data-podpath-frame src="https://YOUR-HOST/podpath/?view=quiz" title="podpath: find an ML podcast"
 //           loading="lazy" style="width:100%;border:0"></iframe>
 //   <script src="https://YOUR-HOST/podpath/embed.js" defer></script>
-// It tells each frame this page's origin, grows the frame to its content, and offers
-// window.podpath.setTheme("light" | "dark" | "auto"). Messages are origin-checked both ways.
+// It grows each frame to its content and offers window.podpath.setTheme("light" | "dark" | "auto").
+// Frames are left as written (each widget page is fetched once); without this script they still
+// work, at the height the page gives them. Messages are origin-checked both ways.
 (() => {
-  // Each frame is replaced by a copy whose src carries this page's origin. Setting src on the
-  // original is not enough: Chromium may still finish a lazy frame's first navigation, to the
-  // URL without the origin, and that frame then never reports its height (seen in 1 of 8 loads).
-  const frames = [...document.querySelectorAll("iframe[data-podpath-frame]")].map((original, i) => {
-    const url = new URL(original.getAttribute("src"), location.href);
-    url.searchParams.set("origin", location.origin);
-    url.searchParams.set("frame", String(i));
-    const frame = original.cloneNode(false);
-    frame.src = url.href;
-    frame.dataset.podpathOrigin = url.origin;
-    original.replaceWith(frame);
-    return frame;
-  });
+  const frames = [...document.querySelectorAll("iframe[data-podpath-frame]")].map((frame) => ({
+    frame,
+    origin: new URL(frame.getAttribute("src"), location.href).origin,
+  }));
+  // Tells a frame which one it is; the browser stamps this page's origin on the message, and
+  // the widget answers with its height only to that origin.
+  const introduce = (entry, i) => entry.frame.contentWindow?.postMessage({ type: "podpath:host", frame: i }, entry.origin);
+  // A frame says hello when it starts (and again a little later if nobody answered); one that
+  // finishes loading after this script runs is introduced at once.
+  frames.forEach((entry, i) => entry.frame.addEventListener("load", () => introduce(entry, i)));
   addEventListener("message", (event) => {
     const data = event.data;
-    if (!data || data.type !== "podpath:resize" || !Number.isFinite(data.height)) return;
-    const frame = frames[data.frame];
-    if (!frame || event.source !== frame.contentWindow || event.origin !== frame.dataset.podpathOrigin) return;
-    frame.style.height = Math.max(200, Math.min(20000, Math.ceil(data.height))) + "px";
+    const i = frames.findIndex((entry) => entry.frame.contentWindow === event.source);
+    if (i < 0 || event.origin !== frames[i].origin || !data) return;
+    if (data.type === "podpath:hello") introduce(frames[i], i);
+    if (data.type === "podpath:resize" && data.frame === i && Number.isFinite(data.height)) {
+      frames[i].frame.style.height = Math.max(200, Math.min(20000, Math.ceil(data.height))) + "px";
+    }
   });
   window.podpath = {
     setTheme(theme) {
-      for (const frame of frames) {
-        frame.contentWindow?.postMessage({ type: "podpath:theme", theme }, frame.dataset.podpathOrigin);
-      }
+      for (const { frame, origin } of frames) frame.contentWindow?.postMessage({ type: "podpath:theme", theme }, origin);
     },
   };
 })();

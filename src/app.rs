@@ -5,7 +5,7 @@ use crate::components::{Deferred, NoticeBar, SiteFooter, SiteHeader};
 use crate::frame;
 use crate::ids::IdScope;
 use crate::pages::{BrowsePage, QuizPage, TopicsPage};
-use crate::state::{DataCtx, NavCtx, NoticesCtx, UrlSync};
+use crate::state::{DataCtx, NavCtx, NoticeKind, NoticesCtx, UrlSync};
 use crate::{browser, data, strings};
 use leptos::prelude::*;
 use podpath_engine::embed::{accent_for, Theme};
@@ -59,9 +59,10 @@ pub fn App(
     provide_context(IdScope(prefix));
     let decoded = url_state::decode(&query, &is_topic);
     let nav = RwSignal::new(decoded.state);
-    let notices = RwSignal::new(decoded.ignored);
+    let notices = NoticesCtx(RwSignal::new(Vec::new()));
+    notices.set_link(decoded.ignored);
     provide_context(NavCtx(nav, sync));
-    provide_context(NoticesCtx(notices));
+    provide_context(notices);
 
     if sync != UrlSync::Off {
         // Back and forward restore the view the URL describes.
@@ -70,9 +71,7 @@ pub fn App(
             browser::cancel_pending_query();
             let decoded = url_state::decode(&browser::location_search(), &is_topic);
             nav.set(decoded.state);
-            if !decoded.ignored.is_empty() {
-                notices.set(decoded.ignored);
-            }
+            notices.set_link(decoded.ignored);
         });
         on_cleanup(move || handle.remove());
     }
@@ -98,9 +97,10 @@ pub fn App(
                 let _ = style.set_property("--podpath-focus", &accent.hex());
                 let _ = style.set_property("--podpath-accent-text", &text.hex());
             }
-            Some((a, None)) => {
-                notices.update(|n| n.push(format!("{} {}", strings::ACCENT_IGNORED, a.hex())))
-            }
+            Some((a, None)) => notices.push(
+                NoticeKind::Link,
+                format!("{} {}", strings::ACCENT_IGNORED, a.hex()),
+            ),
             None => {}
         }
     });

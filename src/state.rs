@@ -77,9 +77,58 @@ impl NavCtx {
     }
 }
 
-/// Notices about input that was ignored (bad URL parameters, unreadable saved data).
+/// What a notice is about; the notice bar groups them under a heading per kind.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum NoticeKind {
+    /// A podpath setting in the link (or the embedding element) had a value it cannot use.
+    Link,
+    /// Saved data could not be read and was cleared.
+    SavedData,
+    /// This browser keeps nothing (shown only on podpath's own page: in an embed the Save
+    /// button explains it where it matters).
+    Storage,
+}
+
+impl NoticeKind {
+    pub const ALL: [NoticeKind; 3] = [NoticeKind::Link, NoticeKind::SavedData, NoticeKind::Storage];
+}
+
+/// One thing the visitor should know about input that was not used.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+/// The notices of one widget.
 #[derive(Clone, Copy)]
-pub struct NoticesCtx(pub RwSignal<Vec<String>>);
+pub struct NoticesCtx(pub RwSignal<Vec<Notice>>);
+
+impl NoticesCtx {
+    /// Adds a notice once: the same text is never listed twice.
+    pub fn push(&self, kind: NoticeKind, text: String) {
+        self.0.update(|list| {
+            if !list.iter().any(|n| n.kind == kind && n.text == text) {
+                list.push(Notice { kind, text });
+            }
+        });
+    }
+
+    /// Replaces the link notices (a new URL was decoded), keeping the others.
+    pub fn set_link(&self, lines: Vec<String>) {
+        self.0.update(|list| {
+            list.retain(|n| n.kind != NoticeKind::Link);
+            list.extend(lines.into_iter().map(|text| Notice {
+                kind: NoticeKind::Link,
+                text,
+            }));
+        });
+    }
+}
+
+pub fn notices() -> NoticesCtx {
+    expect_context::<NoticesCtx>()
+}
 
 pub fn data() -> &'static Loaded {
     expect_context::<DataCtx>().0

@@ -22,6 +22,15 @@ pub fn set(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Whether this browser lets podpath keep anything: a write that reads back. Third-party
+/// frames (a blog embedding podpath from another site) usually cannot.
+pub fn available() -> bool {
+    const PROBE: &str = "podpath:v1:probe";
+    let ok = set(PROBE, "1");
+    remove(PROBE);
+    ok
+}
+
 pub fn remove(key: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(key);

@@ -23,7 +23,30 @@ pub const PANIC_TITLE: &str = "Something went wrong";
 pub const PANIC_TEXT: &str = "podpath hit an error it could not recover from. Reloading usually fixes it; your saved answers are kept.";
 pub const PANIC_RELOAD: &str = "Reload podpath";
 pub const DATA_ERROR_TITLE: &str = "podpath could not read its catalog";
-pub const NOTICE_IGNORED: &str = "Some parts of this link were not understood and were ignored:";
+/// The heading of each group of notices.
+pub fn notice_heading(kind: crate::state::NoticeKind) -> &'static str {
+    use crate::state::NoticeKind::*;
+    match kind {
+        Link => "Some podpath settings in this link could not be used and were left out:",
+        SavedData => "Saved answers could not be used:",
+        Storage => "Nothing is kept in this browser:",
+    }
+}
+
+/// A stable key per notice kind, for tests and styling.
+pub fn notice_kind_key(kind: crate::state::NoticeKind) -> &'static str {
+    use crate::state::NoticeKind::*;
+    match kind {
+        Link => "link",
+        SavedData => "saved-data",
+        Storage => "storage",
+    }
+}
+
+/// The last line of a long group of notices.
+pub fn and_more(n: usize) -> String {
+    format!("and {n} more")
+}
 pub const DISMISS: &str = "Dismiss";
 pub const ACCENT_IGNORED: &str =
     "accent: too little contrast with the background, so it was not used:";
@@ -209,7 +232,10 @@ pub const QUIZ_INTRO: &str =
 pub const QUIZ_TIME_EPISODE: &str = "How long can one episode be?";
 pub const QUIZ_TIME_WEEK: &str = "How much time per week?";
 pub const QUIZ_SAVED_RESET: &str = "Your saved quiz answers were from another version of podpath and could not be read, so the quiz starts fresh.";
-pub const QUIZ_NO_STORAGE: &str = "This browser does not let podpath save anything, so your answers and picks will not be kept after you leave.";
+pub const QUIZ_NO_STORAGE: &str = "This browser does not let podpath save anything, so your answers and picks will not be kept after you leave. The share link and the OPML file keep them.";
+/// Beside the Save button when this browser keeps nothing (typically podpath in another
+/// site's frame, where browsers block storage).
+pub const RESULT_SAVE_UNAVAILABLE: &str = "This browser keeps nothing from podpath here. To keep your picks, copy the share link or export the OPML file.";
 pub const RESULT_LEVEL: &str = "Your level:";
 pub const RESULT_PICKS: &str = "Shows for you";
 pub const RESULT_WHY: &str = "Why";

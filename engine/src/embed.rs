@@ -120,18 +120,35 @@ pub struct HostMessage {
     pub kind: String,
     #[serde(default)]
     pub theme: String,
+    /// Which frame of the host page this is (`podpath:host`).
+    #[serde(default)]
+    pub frame: Option<f64>,
 }
 
 /// What a valid host message asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HostCommand {
     SetTheme(Theme),
+    /// embed.js introduces itself: the message's own origin (which the browser sets and no
+    /// page can forge) is the host's, and `frame` numbers this frame among the host's.
+    Host {
+        frame: Option<u32>,
+    },
 }
 
-/// Only `{"type": "podpath:theme", "theme": "light" | "dark" | "auto"}` is understood.
+/// Understood: `{"type": "podpath:theme", "theme": "light" | "dark" | "auto"}` and
+/// `{"type": "podpath:host", "frame": 0..1000}`.
 pub fn interpret(msg: &HostMessage) -> Option<HostCommand> {
     match msg.kind.as_str() {
         "podpath:theme" => Theme::from_key(&msg.theme).map(HostCommand::SetTheme),
+        "podpath:host" => {
+            let frame = match msg.frame {
+                None => None,
+                Some(f) if f.fract() == 0.0 && (0.0..1000.0).contains(&f) => Some(f as u32),
+                Some(_) => return None,
+            };
+            Some(HostCommand::Host { frame })
+        }
         _ => None,
     }
 }
@@ -190,6 +207,7 @@ mod tests {
         let m = |k: &str, t: &str| HostMessage {
             kind: k.into(),
             theme: t.into(),
+            frame: None,
         };
         assert_eq!(
             interpret(&m("podpath:theme", "dark")),
@@ -197,6 +215,23 @@ mod tests {
         );
         assert_eq!(interpret(&m("podpath:theme", "purple")), None);
         assert_eq!(interpret(&m("podpath:resize", "dark")), None);
+    }
+
+    #[test]
+    fn the_host_introduction_carries_a_small_whole_frame_number() {
+        let m = |frame: Option<f64>| HostMessage {
+            kind: "podpath:host".into(),
+            theme: String::new(),
+            frame,
+        };
+        assert_eq!(
+            interpret(&m(Some(2.0))),
+            Some(HostCommand::Host { frame: Some(2) })
+        );
+        assert_eq!(interpret(&m(None)), Some(HostCommand::Host { frame: None }));
+        for bad in [-1.0, 1.5, 1e9, f64::NAN, f64::INFINITY] {
+            assert_eq!(interpret(&m(Some(bad))), None, "{bad}");
+        }
     }
 
     #[test]
@@ -220,7 +255,12 @@ mod tests {
             let _ = Rgb::parse(&a).map(|c| accent_for(c, b.len() % 2 == 0));
             let _ = parse_origin(&a);
             let _ = Theme::from_key(&b);
-            let _ = interpret(&HostMessage { kind: a, theme: b });
+            let frame = (b.len() % 3 == 0).then(|| a.len() as f64 / 7.0 - 1.0);
+            let _ = interpret(&HostMessage {
+                kind: a,
+                theme: b,
+                frame,
+            });
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The URL query codec: which view is open and with what state, so every view has a link that
-//! restores it. Untrusted input: unknown keys and malformed values are dropped with a notice,
-//! never a panic; what is valid is kept.
+//! restores it. Untrusted input: malformed values of podpath's own parameters are dropped with
+//! a notice (one per parameter), never a panic; what is valid is kept. Parameters podpath does
+//! not own (`utm_source`, `fbclid`, a blog's own) are ignored silently: the page and the embed
+//! host may add their own.
 
 use crate::embed::{parse_origin, Display, Rgb, Theme};
 use crate::filter::{Filters, LengthBucket, Platform, Sort};
@@ -54,8 +56,19 @@ pub struct UrlState {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Decoded {
     pub state: UrlState,
-    /// One line per ignored parameter, for a small notice in the UI.
+    /// One line per podpath parameter whose value was ignored, each parameter once.
     pub ignored: Vec<String>,
+}
+
+/// The parameters this codec reads besides the quiz's own ([`quiz::PARAMS`]); any other is
+/// someone else's and is left alone.
+pub const OWN_PARAMS: [&str; 18] = [
+    "view", "topic", "q", "level", "format", "length", "on", "t", "active", "sort", "list",
+    "theme", "compact", "header", "accent", "origin", "frame", "results",
+];
+
+fn is_own_param(key: &str) -> bool {
+    OWN_PARAMS.contains(&key) || quiz::PARAMS.contains(&key)
 }
 
 /// Longest value read from any one parameter: a guard against pasted megabytes.
@@ -69,9 +82,19 @@ pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
     let mut view_seen = false;
     let mut results = false;
     let mut answers: Option<Answers> = None;
+    let mut reported: Vec<String> = Vec::new();
+    let mut report = |out: &mut Decoded, key: &str, line: String| {
+        if !reported.iter().any(|k| k == key) {
+            reported.push(key.to_owned());
+            out.ignored.push(line);
+        }
+    };
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        if !is_own_param(&key) {
+            continue;
+        }
         if value.chars().count() > MAX_VALUE_CHARS {
-            out.ignored.push(format!("{key}: value too long"));
+            report(&mut out, &key, format!("{key}: value too long"));
             continue;
         }
         let f = &mut out.state.filters;
@@ -160,14 +183,15 @@ pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
                 &value,
                 is_topic,
             ),
-            _ => {
-                out.ignored.push(format!("{key}: unknown parameter"));
-                continue;
-            }
+            // `is_own_param` let only podpath's keys through.
+            _ => continue,
         };
         if !ok {
-            out.ignored
-                .push(format!("{key}: {value:?} is not valid here"));
+            report(
+                &mut out,
+                &key,
+                format!("{key}: {value:?} is not valid here"),
+            );
         }
     }
     // A topic link without an explicit view opens the Topics view.
@@ -321,7 +345,29 @@ mod tests {
         assert_eq!(d.state.view, View::Browse);
         assert_eq!(d.state.filters.levels.len(), 1);
         assert!(!d.state.filters.active_only);
-        assert_eq!(d.ignored.len(), 5, "{:?}", d.ignored);
+        // view, level and active; `zzz` and the undecodable key are not podpath's.
+        assert_eq!(d.ignored.len(), 3, "{:?}", d.ignored);
+    }
+
+    #[test]
+    fn parameters_podpath_does_not_own_are_ignored_silently() {
+        let d = decode(
+            "utm_source=newsletter&utm_medium=email&fbclid=IwAR0x&gclid=1&ref=blog&level=beginner",
+            &topics,
+        );
+        assert!(d.ignored.is_empty(), "{:?}", d.ignored);
+        assert_eq!(d.state.filters.levels.len(), 1);
+        let junk: String = (0..2000).map(|i| format!("junk{i}=x&")).collect();
+        assert!(decode(&junk, &topics).ignored.is_empty());
+    }
+
+    #[test]
+    fn a_bad_podpath_parameter_is_reported_once_however_often_it_repeats() {
+        let repeated: String = (0..2000).map(|_| "level=wizard&").collect();
+        let d = decode(&format!("{repeated}sort=zzz"), &topics);
+        assert_eq!(d.ignored.len(), 2, "{:?}", d.ignored);
+        assert!(d.ignored[0].starts_with("level:"));
+        assert!(d.ignored[1].starts_with("sort:"));
     }
 
     #[test]

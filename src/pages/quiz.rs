@@ -1,5 +1,5 @@
 use crate::components::{ExternalLink, ListenLinks, RadioGroup, TopicLink};
-use crate::state::{data, nav, NoticesCtx};
+use crate::state::{data, nav, notices, NoticeKind, UrlSync};
 use crate::{browser, download, format, storage, strings};
 use leptos::prelude::*;
 use podpath_engine::filter::Filters;
@@ -39,14 +39,15 @@ pub fn QuizPage() -> impl IntoView {
 }
 
 /// Reads saved answers; a save from another version or a corrupt one is dropped with a notice.
+/// Without storage the quiz runs from memory and the URL; only podpath's own page says so in
+/// a notice (in an embed, the Save button explains it where it matters).
 fn load_answers() -> Answers {
     let catalog = &data().catalog;
-    let notices = expect_context::<NoticesCtx>().0;
-    let probe = "podpath:v1:probe";
-    if storage::set(probe, "1") {
-        storage::remove(probe);
-    } else {
-        notices.update(|n| n.push(strings::QUIZ_NO_STORAGE.to_owned()));
+    let notices = notices();
+    if !storage::available() {
+        if nav().1 == UrlSync::Full {
+            notices.push(NoticeKind::Storage, strings::QUIZ_NO_STORAGE.to_owned());
+        }
         return Answers::default();
     }
     match storage::get(storage::QUIZ_KEY)
@@ -57,7 +58,7 @@ fn load_answers() -> Answers {
         Some(Err(StoredError::OtherVersion | StoredError::Corrupt)) => {
             storage::remove(storage::QUIZ_KEY);
             storage::remove(DONE_KEY);
-            notices.update(|n| n.push(strings::QUIZ_SAVED_RESET.to_owned()));
+            notices.push(NoticeKind::SavedData, strings::QUIZ_SAVED_RESET.to_owned());
             Answers::default()
         }
     }
@@ -313,6 +314,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
         })
         .collect_view();
 
+    let can_save = storage::available();
     let save = move |_| {
         let ok = storage::set(storage::PICKS_KEY, &pick_ids.join(","));
         status.set(
@@ -354,12 +356,17 @@ fn QuizResults(answers: Answers) -> impl IntoView {
             <p class="pp-muted">{strings::about_per_week(&format::count(rec.episodes_per_week as usize, strings::EPISODE))}</p>
             <ul class="pp-plan">{plan}</ul>
             <div class="pp-actions">
-                <button type="button" class="pp-button" data-testid="save-picks" on:click=save>{strings::RESULT_SAVE}</button>
+                {can_save.then(|| view! {
+                    <button type="button" class="pp-button" data-testid="save-picks" on:click=save>{strings::RESULT_SAVE}</button>
+                })}
                 <button type="button" class="pp-button pp-button--quiet" data-testid="export-opml" on:click=export>{strings::RESULT_OPML}</button>
                 <button type="button" class="pp-button pp-button--quiet" data-testid="copy-link" on:click=copy>{strings::RESULT_COPY}</button>
                 <button type="button" class="pp-button pp-button--quiet" data-testid="to-browse" on:click=to_browse>{strings::RESULT_BROWSE}</button>
                 <button type="button" class="pp-button pp-button--quiet" data-testid="retake" on:click=retake>{strings::RESULT_RETAKE}</button>
             </div>
+            {(!can_save).then(|| view! {
+                <p class="pp-muted" data-testid="save-unavailable">{strings::RESULT_SAVE_UNAVAILABLE}</p>
+            })}
             <p role="status" aria-live="polite" data-testid="action-status">{move || status.get()}</p>
             {(!no_feed.is_empty()).then(|| view! {
                 <p class="pp-muted">{strings::RESULT_OPML_NOTE} " " {no_feed.join(", ")}</p>

@@ -82,12 +82,27 @@ test("a shared URL restores the same view, and back/forward move between views",
   await page.getByTestId("topic-index").waitFor();
 });
 
-test("malformed URL parameters are ignored with a notice and the rest still applies", async () => {
-  const page = await visit("?level=beginner,wizard&bogus=1&sort=%FF");
+test("a bad value of a podpath parameter earns one notice line per parameter; the rest still applies", async () => {
+  const page = await visit("?level=beginner,wizard&level=wizard&bogus=1&sort=%FF&utm_source=x");
   await page.getByTestId("notice").waitFor();
-  const notice = await page.getByTestId("notice").textContent();
-  assert.match(notice, /bogus/);
+  const group = page.locator("[data-testid=notice] [data-kind=link]");
+  assert.match(await group.locator(".pp-notice__heading").textContent(), /settings in this link could not be used/);
+  const lines = await group.locator("li").allTextContents();
+  assert.equal(lines.length, 2, lines.join(" | "));
+  assert.match(lines[0], /^level: /);
+  assert.match(lines[1], /^sort: /);
+  assert.doesNotMatch(await page.getByTestId("notice").textContent(), /bogus|utm_source/);
   assert.equal(await page.getByLabel(/^Beginner/).isChecked(), true);
+});
+
+test("links from the real web carry tracking and junk parameters: no notice, nothing pushed down", async () => {
+  const junk = Array.from({ length: 2000 }, (_, i) => `x${i}=1`).join("&");
+  for (const query of ["?utm_source=newsletter&utm_medium=email&fbclid=IwAR2abc&level=beginner", `?${junk}&level=beginner`]) {
+    const page = await visit(query);
+    await page.getByTestId("show-card").first().waitFor();
+    assert.equal(await page.getByTestId("notice").count(), 0, query.slice(0, 40));
+    assert.equal(await page.getByLabel(/^Beginner/).isChecked(), true);
+  }
 });
 
 test("an empty result offers to drop the most restrictive filter", async () => {

@@ -47,7 +47,16 @@ function thirdOrigin(problems) {
 }
 
 test("iframe embeds grow to their content, stay independent, take theme messages, and keep the CSP", async () => {
-  const { page, problems, context } = await visit("blog-iframe.html");
+  const documents = [];
+  const { page, problems, context } = await open(browser, hostOrigin);
+  context.on("request", (r) => {
+    if (r.resourceType() === "document" && r.url().startsWith(widget.origin)) documents.push(r.url());
+  });
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${hostOrigin}/blog/blog-iframe.html`);
   const quiz = page.frameLocator("#quiz-frame");
   const browse = page.frameLocator("#browse-frame");
   // Chromium does not render a cross-origin frame that is off screen: look at it first.
@@ -72,6 +81,8 @@ test("iframe embeds grow to their content, stay independent, take theme messages
       throw new Error(`${sel}: ${JSON.stringify(d)} frame ${h}`);
     }
   }
+  // Each frame's page was fetched once, as written: embed.js learns nothing by reloading it.
+  assert.deepEqual(documents.map((u) => new URL(u).search).sort(), ["?level=beginner&header=0", "?view=quiz&compact=1"]);
   // Two embeds do not interfere: moving one to Topics leaves the other alone.
   await quiz.getByTestId("tab-topics").click();
   await quiz.getByTestId("topic-index").waitFor();
@@ -117,6 +128,48 @@ test("iframe embeds grow to their content, stay independent, take theme messages
   assert.deepEqual(violations, [], "no CSP violation");
   assert.deepEqual(problems.console, []);
   assert.deepEqual(thirdOrigin(problems), [], "no request to a third origin");
+});
+
+test("with embed.js blocked, each frame still loads once and works at the height the page gives it", async () => {
+  const documents = [];
+  const { page, problems, context } = await open(browser, hostOrigin);
+  await context.route("**/embed.js", (route) => route.abort());
+  context.on("request", (r) => {
+    if (r.resourceType() === "document" && r.url().startsWith(widget.origin)) documents.push(r.url());
+  });
+  await page.goto(`${hostOrigin}/blog/blog-iframe.html`);
+  await page.locator("#quiz-frame").scrollIntoViewIfNeeded();
+  const quiz = page.frameLocator("#quiz-frame");
+  await quiz.getByTestId("quiz").waitFor();
+  await quiz.locator("label[for=pp-bg-work]").click();
+  await quiz.getByTestId("quiz-next").click();
+  assert.equal(await quiz.getByTestId("quiz-progress").textContent(), "Question 2 of 7");
+  assert.equal(documents.filter((u) => u.includes("view=quiz")).length, 1);
+  await context.close();
+  // The blocked script is the page's own doing; the widget itself logs nothing.
+  assert.deepEqual(problems.console.filter((m) => !m.includes("embed.js") && !m.includes("ERR_FAILED")), []);
+});
+
+test("in a frame on another site without storage, the quiz shows no banner and Save says why it cannot save", async () => {
+  const { page, problems, context } = await open(browser, hostOrigin);
+  // Chromium's third-party storage blocking, as Safari and Brave apply it by default.
+  await context.addInitScript(() => {
+    if (window.top === window) return;
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
+  });
+  await page.goto(`${hostOrigin}/blog/blog-iframe.html`);
+  await page.locator("#quiz-frame").scrollIntoViewIfNeeded();
+  const quiz = page.frameLocator("#quiz-frame");
+  await quiz.getByTestId("quiz").waitFor();
+  assert.equal(await quiz.getByTestId("notice").count(), 0, "no storage banner in a frame");
+  for (let i = 0; i < 7; i++) await quiz.getByTestId("quiz-skip").click();
+  await quiz.getByTestId("quiz-results").waitFor();
+  assert.equal(await quiz.getByTestId("save-picks").count(), 0);
+  assert.match(await quiz.getByTestId("save-unavailable").textContent(), /keeps nothing.*share link.*OPML/);
+  assert.equal(await quiz.getByTestId("notice").count(), 0);
+  await context.close();
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(thirdOrigin(problems), []);
 });
 
 test("script embeds mount into every element, keep their own ids and never touch the host URL", async () => {

@@ -103,7 +103,7 @@ test("saved answers from an older quiz version are dropped with a notice, and th
   await page.goto(env.server.url + "?view=quiz");
   await ready(page);
   await page.getByTestId("notice").waitFor();
-  assert.match(await page.getByTestId("notice").textContent(), /another version/);
+  assert.match(await page.locator("[data-testid=notice] [data-kind=saved-data]").textContent(), /Saved answers could not be used.*another version/);
   assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 1 of 7");
   assert.equal(await page.locator("input[name=bg]:checked").count(), 0);
   await context.close();
@@ -118,7 +118,7 @@ test("with storage blocked the quiz still works and says nothing will be saved",
   await page.goto(env.server.url + "?view=quiz");
   await ready(page);
   await page.getByTestId("notice").waitFor();
-  assert.match(await page.getByTestId("notice").textContent(), /will not be kept/);
+  assert.match(await page.locator("[data-testid=notice] [data-kind=storage]").textContent(), /Nothing is kept in this browser.*will not be kept/);
   await page.locator("label[for=pp-bg-work]").click();
   await page.getByTestId("quiz-next").click();
   assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 2 of 7");
