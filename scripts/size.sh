@@ -6,7 +6,7 @@ DIST="${1:-$ROOT/dist}"
 
 # The one place the budget lives: total gzip bytes of everything in dist/. Raising it needs a
 # reason in the commit message (see README, "Size budget").
-BUDGET_GZIP_BYTES=$((365 * 1024))
+BUDGET_GZIP_BYTES=$((370 * 1024))
 
 total_raw=0
 total_gz=0

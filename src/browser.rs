@@ -92,6 +92,16 @@ pub fn in_frame() -> bool {
     }
 }
 
+/// The focused element as seen from `node`: inside a shadow root, `document.activeElement` is
+/// the shadow host, so the root's own `activeElement` is asked instead.
+pub fn active_element_near(node: &web_sys::Node) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    match node.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(shadow) => shadow.active_element(),
+        Err(_) => gloo::utils::document().active_element(),
+    }
+}
+
 /// Where the widget itself is hosted (for share links from an element embed): the directory of
 /// the loader module, which loader.js records on `<html data-podpath-base>`.
 pub fn widget_base() -> String {

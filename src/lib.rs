@@ -11,18 +11,24 @@ mod frame;
 mod ids;
 mod pages;
 mod progressive;
+mod shadow;
 mod state;
 mod storage;
 pub mod strings;
 
 pub use app::{App, Mount};
+pub use shadow::shadow_container;
 
-/// The `data-*` attributes of an embedding element that configure it.
+/// The attributes of an embedding element that configure it: plain on `<podpath-finder>`,
+/// with `data-` on `<div data-podpath>`; the same names as the URL parameters.
 const ELEMENT_SETTINGS: [&str; 6] = ["view", "topic", "theme", "compact", "accent", "header"];
 
+/// The elements of a host page podpath mounts into.
+pub(crate) const HOST_SELECTOR: &str = "podpath-finder, [data-podpath]";
+
 /// Mounts podpath: into the page's own `#podpath` element (replacing the static loading
-/// skeleton), and into every `[data-podpath]` element of a host page, each configured by its
-/// `data-*` attributes.
+/// skeleton), and into every `<podpath-finder>` and `[data-podpath]` element of a host page,
+/// each inside a shadow root of its own and configured by its attributes.
 pub fn start() {
     install_panic_box();
     // Starting the wasm, decoding the catalog and the first render are separate tasks (see
@@ -30,7 +36,7 @@ pub fn start() {
     let document = gloo::utils::document();
     let embedded = browser::in_frame()
         || document
-            .query_selector("[data-podpath]")
+            .query_selector(HOST_SELECTOR)
             .ok()
             .flatten()
             .is_some();
@@ -54,9 +60,10 @@ fn mount_all() {
         el.set_inner_text("");
         leptos::mount::mount_to(el, || leptos::prelude::view! { <App /> }).forget();
     }
-    let Ok(hosts) = document.query_selector_all("[data-podpath]") else {
+    let Ok(hosts) = document.query_selector_all(HOST_SELECTOR) else {
         return;
     };
+    let stylesheet = format!("{}main.css", browser::widget_base());
     for i in 0..hosts.length() {
         let Some(el) = hosts
             .item(i)
@@ -68,14 +75,14 @@ fn mount_all() {
         query.insert(0, '?');
         // Every instance needs its own id prefix; the page's own widget uses `pp`.
         let id_prefix: &'static str = Box::leak(format!("pp{}", i + 2).into_boxed_str());
-        // The host's element keeps its own classes; the app brings its `.podpath` root.
-        el.set_inner_text("");
         let mount = Mount::Element { query, id_prefix };
-        leptos::mount::mount_to(
-            el,
-            move || leptos::prelude::view! { <App mount=mount.clone() /> },
-        )
-        .forget();
+        shadow::when_styled(&el, &stylesheet, move |container| {
+            leptos::mount::mount_to(
+                container,
+                move || leptos::prelude::view! { <App mount=mount.clone() /> },
+            )
+            .forget();
+        });
     }
 }
 
@@ -85,8 +92,13 @@ fn form_urlencoded_pairs(el: &web_sys::HtmlElement) -> String {
     let Some(params) = params else {
         return String::new();
     };
+    let custom = el.tag_name().eq_ignore_ascii_case("podpath-finder");
     for key in ELEMENT_SETTINGS {
-        if let Some(value) = el.get_attribute(&format!("data-{key}")) {
+        let value = custom
+            .then(|| el.get_attribute(key))
+            .flatten()
+            .or_else(|| el.get_attribute(&format!("data-{key}")));
+        if let Some(value) = value {
             params.append(key, &value);
         }
     }
@@ -112,17 +124,8 @@ fn install_panic_box() {
 
 fn show_panic_box() {
     let document = gloo::utils::document();
-    let Ok(roots) = document.query_selector_all(".podpath") else {
-        return;
-    };
     let href = gloo::utils::window().location().href().unwrap_or_default();
-    for i in 0..roots.length() {
-        let Some(root) = roots
-            .item(i)
-            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-        else {
-            continue;
-        };
+    for root in shadow::all_roots(&document) {
         root.set_text_content(None);
         let make = |tag: &str, class: &str, text: &str| {
             let el = document.create_element(tag).ok()?;

@@ -250,3 +250,68 @@ async fn sleep(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+/// A custom-element embed: the app in a shadow root, as `<podpath-finder>` mounts it. Leptos
+/// attaches handlers to the elements themselves (no delegation to the document, where event
+/// retargeting would hide the shadow tree), so the search box and the quiz's radios must work.
+#[wasm_bindgen_test]
+async fn mounted_in_a_shadow_root_the_search_box_and_the_quiz_radios_answer() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("podpath-finder").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let root = podpath::shadow_container(&host, "").expect("a shadow root");
+    let mount = podpath::Mount::Element {
+        query: "?view=browse".into(),
+        id_prefix: "sh",
+    };
+    let _app = mount_to(root.clone(), move || view! { <App mount=mount.clone() /> });
+    settle(&root).await;
+    assert!(host.shadow_root().is_some());
+    assert!(
+        document
+            .query_selector("[data-testid=show-card]")
+            .unwrap()
+            .is_none(),
+        "the host document sees none of the widget's elements"
+    );
+    let all = count(&root, "[data-testid=show-card]");
+    assert!(all > 1);
+
+    let input: HtmlInputElement = find(&root, "#sh-search").unchecked_into();
+    input.set_value("katie malone");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    tick().await;
+    assert_eq!(text(&root, "[data-testid=result-count]"), "1 show");
+
+    find(&root, "[data-testid=tab-quiz]").click();
+    for _ in 0..100 {
+        if count(&root, "[data-testid=quiz]") > 0 {
+            break;
+        }
+        sleep(10).await;
+    }
+    find(&root, "label[for=sh-bg-work]").click();
+    tick().await;
+    let work: HtmlInputElement = find(&root, "#sh-bg-work").unchecked_into();
+    assert!(
+        work.checked(),
+        "the label's click reached the radio inside the shadow root"
+    );
+    find(&root, "[data-testid=quiz-next]").click();
+    for _ in 0..100 {
+        if text(&root, "[data-testid=quiz-progress]") == "Question 2 of 7" {
+            break;
+        }
+        sleep(10).await;
+    }
+    assert_eq!(
+        text(&root, "[data-testid=quiz-progress]"),
+        "Question 2 of 7"
+    );
+    host.remove();
+}

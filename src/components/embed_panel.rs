@@ -18,12 +18,12 @@ pub fn EmbedPanel() -> impl IntoView {
             "<iframe data-podpath-frame src=\"{src}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;border:0;min-height:640px\"></iframe>\n<script src=\"{base}embed.js\" defer></script>",
             strings::EMBED_FRAME_TITLE
         );
-        let mut attrs = format!("data-view=\"{}\"", state.view.key());
+        let mut attrs = format!("view=\"{}\"", state.view.key());
         if let (View::Topics, Some(t)) = (state.view, &state.topic) {
-            attrs.push_str(&format!(" data-topic=\"{t}\""));
+            attrs.push_str(&format!(" topic=\"{t}\""));
         }
-        attrs.push_str(&format!(" data-theme=\"{}\"", state.display.theme.key()));
-        let element = format!("<div data-podpath {attrs}></div>\n<script type=\"module\" src=\"{base}loader.js\"></script>");
+        attrs.push_str(&format!(" theme=\"{}\"", state.display.theme.key()));
+        let element = format!("<podpath-finder {attrs}></podpath-finder>\n<script type=\"module\" src=\"{base}loader.js\"></script>");
         (iframe, element)
     };
     let copy = move |text: String| {

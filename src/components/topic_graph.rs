@@ -26,7 +26,7 @@ pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
         if count == 0 {
             return;
         }
-        let active = gloo::utils::document().active_element();
+        let active = crate::browser::active_element_near(&container);
         let current = (0..count).find(|&i| {
             nodes
                 .item(i)

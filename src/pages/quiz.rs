@@ -79,13 +79,18 @@ fn QuizSteps() -> impl IntoView {
     });
     // Move focus to the new question so keyboard and screen-reader users follow along.
     let moved = StoredValue::new(false);
+    // Looked up inside the quiz's own section: in a shadow root `document` cannot see it.
+    let section = NodeRef::<leptos::html::Section>::new();
+    let title_selector = format!("#{}", crate::ids::id("q-title"));
     Effect::new(move |_| {
         step.track();
         if moved.get_value() {
-            if let Some(h) = gloo::utils::document().get_element_by_id(&crate::ids::id("q-title")) {
-                if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
-                    let _ = h.focus();
-                }
+            let title = section
+                .get()
+                .and_then(|s| s.query_selector(&title_selector).ok().flatten())
+                .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok());
+            if let Some(h) = title {
+                let _ = h.focus();
             }
         }
         moved.set_value(true);
@@ -173,7 +178,7 @@ fn QuizSteps() -> impl IntoView {
     };
 
     view! {
-        <section class="pp-quiz" data-testid="quiz" aria-describedby=crate::ids::id("q-progress")>
+        <section class="pp-quiz" data-testid="quiz" node_ref=section aria-describedby=crate::ids::id("q-progress")>
             <p class="pp-muted">{strings::QUIZ_INTRO}</p>
             <p class="pp-quiz__progress" id=crate::ids::id("q-progress") data-testid="quiz-progress">
                 {move || format!("{} {} {} {}", strings::QUIZ_PROGRESS, step.get() + 1, strings::QUIZ_OF, total)}

@@ -172,15 +172,22 @@ test("in a frame on another site without storage, the quiz shows no banner and S
   assert.deepEqual(thirdOrigin(problems), []);
 });
 
-test("script embeds mount into every element, keep their own ids and never touch the host URL", async () => {
+test("script embeds mount <podpath-finder> and <div data-podpath> in shadow roots, keep their own ids and never touch the host URL", async () => {
   const { page, problems, context } = await visit("blog-script.html");
-  await page.locator("[data-podpath] [data-testid=topic-detail]").waitFor();
-  await page.locator("[data-podpath] [data-testid=quiz]").waitFor();
-  const ids = await page.evaluate(() => [...document.querySelectorAll("[id]")].map((e) => e.id));
-  assert.equal(new Set(ids).size, ids.length, "no duplicate ids");
-  assert.equal(await page.locator("[data-podpath] .podpath[data-theme=dark]").count(), 1);
-  await page.locator("[data-podpath]").nth(1).getByTestId("tab-topics").click();
-  await page.locator("[data-podpath]").nth(1).getByTestId("topic-index").waitFor();
+  const finder = page.locator("podpath-finder");
+  const div = page.locator("[data-podpath]");
+  await finder.getByTestId("topic-detail").waitFor();
+  await div.getByTestId("quiz").waitFor();
+  // Each widget lives in a shadow root: the host document sees none of podpath's elements.
+  assert.equal(await page.evaluate(() => document.querySelectorAll(".podpath, [id^=pp]").length), 0);
+  const ids = await page.evaluate(() =>
+    [...document.querySelectorAll("podpath-finder, [data-podpath]")].map((h) => [...h.shadowRoot.querySelectorAll("[id]")].map((e) => e.id)),
+  );
+  for (const list of ids) assert.equal(new Set(list).size, list.length, "no duplicate ids within a widget");
+  assert.notEqual(ids[0][0].split("-")[0], ids[1][0].split("-")[0], "each widget has its own id prefix");
+  assert.equal(await div.locator(".podpath[data-theme=dark]").count(), 1);
+  await div.getByTestId("tab-topics").click();
+  await div.getByTestId("topic-index").waitFor();
   assert.equal(new URL(page.url()).search, "", "the host page's URL is untouched");
   await context.close();
   assert.deepEqual(problems.console, []);
@@ -209,24 +216,68 @@ test("embedded in a post or an iframe, the first render is whole, so the host's 
   assert.deepEqual(thirdOrigin(problems), []);
 });
 
-test("an aggressive host stylesheet does not break the widget", async () => {
+test("a hostile host stylesheet reaches nothing inside the shadow roots: sizes, radios, contrast, keyboard quiz", async () => {
   const { page, problems, context } = await visit("blog-aggressive.html");
   const card = page.locator("[data-podpath] .pp-card").first();
   await card.waitFor();
   const styles = await card.evaluate((el) => {
     const cs = getComputedStyle(el);
     const title = getComputedStyle(el.querySelector("h3"));
-    return { box: cs.boxSizing, title: title.fontSize, root: getComputedStyle(el.closest(".podpath")).fontSize };
+    const root = getComputedStyle(el.closest(".podpath"));
+    return { box: cs.boxSizing, title: title.fontSize, root: root.fontSize, line: root.lineHeight, border: getComputedStyle(el.closest(".podpath")).borderTopStyle };
   });
-  assert.deepEqual(styles, { box: "border-box", title: "20px", root: "16px" });
+  assert.deepEqual(styles, { box: "border-box", title: "20px", root: "16px", line: "24px", border: "none" });
+  // The host's `div { border; padding }` does not reach the element podpath mounts into either.
+  const host = await page.locator("[data-podpath]").evaluate((el) => [getComputedStyle(el).borderTopStyle, getComputedStyle(el).paddingTop]);
+  assert.deepEqual(host, ["none", "0px"]);
+  // Host theming still works through the custom properties.
+  const radius = await page.locator("podpath-finder .pp-quiz").evaluate((el) => getComputedStyle(el.closest(".podpath")).getPropertyValue("--podpath-radius").trim());
+  assert.equal(radius, "4px");
   // ...and nothing of podpath's leaks out: the host's body keeps its own look.
   const body = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(body, "rgb(253, 246, 227)");
+
+  // The quiz's radio buttons keep a visible size, and the quiz completes by keyboard.
+  const quiz = page.locator("podpath-finder");
+  await quiz.getByTestId("quiz").waitFor();
+  const radio = await quiz.locator("input[type=radio]").first().boundingBox();
+  assert.ok(radio && radio.width >= 12 && radio.height >= 12, `radio ${JSON.stringify(radio)}`);
+  await quiz.locator("input[type=radio]").first().focus();
+  for (let step = 0; step < 7; step++) {
+    const progress = await quiz.getByTestId("quiz-progress").textContent();
+    assert.equal(progress, `Question ${step + 1} of 7`);
+    await quiz.getByTestId("quiz-skip").focus();
+    await page.keyboard.press("Enter");
+  }
+  await quiz.getByTestId("quiz-results").waitFor();
+  assert.equal(await quiz.getByTestId("pick").count(), 5);
+
+  // axe audits the whole page, shadow roots included: contrast too.
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " " + n.failureSummary).join(" | ")}`), []);
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `sideways scroll of ${overflow}px at ${width}px`);
   }
+  await context.close();
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(thirdOrigin(problems), []);
+});
+
+test("inside a shadow root, Leptos's handlers see their own elements: the search box filters and radios answer", async () => {
+  const { page, problems, context } = await visit("blog-aggressive.html");
+  const browse = page.locator("[data-podpath]");
+  await browse.locator(".pp-card").first().waitFor();
+  const before = await browse.getByTestId("show-card").count();
+  await browse.locator("input[type=search]").fill("skeptic");
+  await page.waitForFunction(() => document.querySelector("[data-podpath]").shadowRoot.querySelectorAll("[data-testid=show-card]").length === 1);
+  assert.ok(before > 1);
+  const quiz = page.locator("podpath-finder");
+  await quiz.locator("label[for$=-bg-work]").click();
+  assert.equal(await quiz.locator("input[name=bg]:checked").getAttribute("value"), "work");
+  await quiz.getByTestId("quiz-next").click();
+  assert.equal(await quiz.getByTestId("quiz-progress").textContent(), "Question 2 of 7");
   await context.close();
   assert.deepEqual(problems.console, []);
 });

@@ -115,7 +115,12 @@ export async function open(browser, origin, options = {}) {
 /// each widget's footer is the last of them.
 export async function ready(page) {
   await page.waitForSelector(".pp-main", { timeout: 20000 });
-  await page.waitForFunction(() => [...document.querySelectorAll(".podpath")].every((root) => root.querySelector(".pp-footer")), null, { timeout: 20000 });
+  // Script embeds render inside shadow roots of their host elements: look there too.
+  await page.waitForFunction(() => {
+    const hosts = [...document.querySelectorAll("podpath-finder, [data-podpath]")];
+    const roots = [...document.querySelectorAll(".podpath"), ...hosts.flatMap((h) => [...(h.shadowRoot?.querySelectorAll(".podpath") ?? [])])];
+    return hosts.every((h) => h.shadowRoot?.querySelector(".podpath")) && roots.every((root) => root.querySelector(".pp-footer"));
+  }, null, { timeout: 20000 });
 }
 
 export async function readJson(rel) {
@@ -178,13 +183,25 @@ export const VIEWS = {
 export async function recordSnapshots(context, probes) {
   await context.addInitScript((probes) => {
     window.__snapshots = [];
-    new MutationObserver(() => {
+    // Script embeds render into shadow roots, which a document observer does not see: every
+    // shadow root attached from now on is observed and queried too.
+    const roots = [document];
+    const all = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
+    const observer = new MutationObserver(() => {
       const snap = {};
       for (const [name, probe] of Object.entries(probes)) {
-        snap[name] = typeof probe === "string" ? !!document.querySelector(probe) : document.querySelectorAll(probe.count).length;
+        snap[name] = typeof probe === "string" ? all(probe).length > 0 : all(probe.count).length;
       }
       window.__snapshots.push(snap);
-    }).observe(document, { childList: true, subtree: true });
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    const attachShadow = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attachShadow.call(this, init);
+      roots.push(root);
+      observer.observe(root, { childList: true, subtree: true });
+      return root;
+    };
   }, probes);
 }
 
