@@ -21,7 +21,9 @@
     const i = frames.findIndex((entry) => entry.frame.contentWindow === event.source);
     if (i < 0 || event.origin !== frames[i].origin || !data) return;
     if (data.type === "podpath:hello") introduce(frames[i], i);
-    if (data.type === "podpath:resize" && data.frame === i && Number.isFinite(data.height)) {
+    // The frame is known by its window; the number it reports is only an echo (older links
+    // carrying origin= may have none).
+    if (data.type === "podpath:resize" && Number.isFinite(data.height)) {
       frames[i].frame.style.height = Math.max(200, Math.min(20000, Math.ceil(data.height))) + "px";
     }
   });

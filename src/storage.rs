@@ -22,8 +22,8 @@ pub fn set(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
-/// Whether this browser lets podpath keep anything: a write that reads back. Third-party
-/// frames (a blog embedding podpath from another site) usually cannot.
+/// Whether this browser lets podpath keep anything: a probe write that succeeds. Frames from
+/// another site (a blog embedding podpath) often cannot write.
 pub fn available() -> bool {
     const PROBE: &str = "podpath:v1:probe";
     let ok = set(PROBE, "1");

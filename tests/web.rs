@@ -313,5 +313,18 @@ async fn mounted_in_a_shadow_root_the_search_box_and_the_quiz_radios_answer() {
         text(&root, "[data-testid=quiz-progress]"),
         "Question 2 of 7"
     );
+    // Back again: the answer is still ticked only if the app's change handler recorded it.
+    find(&root, "[data-testid=quiz-back]").click();
+    for _ in 0..100 {
+        if text(&root, "[data-testid=quiz-progress]") == "Question 1 of 7" {
+            break;
+        }
+        sleep(10).await;
+    }
+    let work: HtmlInputElement = find(&root, "#sh-bg-work").unchecked_into();
+    assert!(
+        work.checked(),
+        "the quiz kept the answer given inside the shadow root"
+    );
     host.remove();
 }

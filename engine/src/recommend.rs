@@ -7,11 +7,11 @@
 //! |---|---|
 //! | level: the show is aimed at the verdict level | +30; one level away +8; two levels away −30 (caution) |
 //! | topics the visitor picked that the show covers | +14 each, at most 3 |
-//! | the goal's topics (e.g. production → MLOps, ML system design) | +10 for the first, +4 for each further, at most 2 |
+//! | the goal's topics (e.g. production → MLOps, ML system design), ticked or not | +10 for the first, +4 for each further, at most 2 |
 //! | goal and level together: research goal + advanced show, career switch + beginner show | +6 |
 //! | preferred format present | +12 (news +16: news listeners want little else); absent −6 |
 //! | the goal's topics, "lead a team" (leadership, strategy, the business of ML) | +24 for the first, +6 for each further, at most 3; no such topic −10 |
-//! | typical episode (midpoint of the show's range, or of its start-here episodes when the range is unknown) within the time given per episode and per week | +12; longer −18 (caution) |
+//! | typical episode (midpoint of the show's range, or of its start-here episodes when the range is unknown) within the time per episode and per week | +12 when a per-episode limit was given; longer than either limit −18 (caution) |
 //! | regular updates (the seed article's criterion): active or revived | +8; ended −6 (caution); unknown −2 |
 //! | expertise of hosts and guests: interview format | +3 |
 //! | content depth: advanced listener and advanced show | +4 |
@@ -31,8 +31,9 @@
 //! Start episodes come from the picks, in pick order: each pick's best episode that fits the
 //! time per episode, then each pick's second, up to five (evergreen ones first for the
 //! fundamentals and career goals). The DataTalks.Club pick adds its episodes on the
-//! visitor's topics. When the top pick has none that fits, its shortest leads, marked as
-//! longer than asked, so the first episode always belongs to the first pick.
+//! visitor's topics. When the top pick has start episodes but none that fits, its shortest
+//! leads, marked as longer than asked, so the first episode belongs to the first pick whenever
+//! that show has any.
 
 use crate::catalog::Catalog;
 use crate::model::{Cadence, Format, IsoDate, LengthRange, Level, Show, Status, TopicId};
@@ -218,11 +219,10 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
 
     if let Some(goal) = answers.goal {
         let wanted = goal_topics(goal);
-        let hits: Vec<TopicId> = show
+        let serving: Vec<&TopicId> = show
             .topics
             .iter()
-            .filter(|t| wanted.contains(&t.as_str()) && !picked.contains(t))
-            .cloned()
+            .filter(|t| wanted.contains(&t.as_str()))
             .collect();
         // Leading a team is a different job from building models: its topics weigh more,
         // and a show with none of them is a poor fit however good it is.
@@ -230,11 +230,20 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
             Goal::Lead => (24, 6, -10),
             _ => (10, 4, 0),
         };
-        if hits.is_empty() {
+        if serving.is_empty() {
             score += none;
         } else {
-            score += first + further * (hits.len().min(3) as i32 - 1);
-            reasons.push(Reason::GoalTopics(goal, hits));
+            // Scored on every goal topic, ticked or not (ticking one must not make the show
+            // serve the goal less); the reason names only those not already named above.
+            score += first + further * (serving.len().min(3) as i32 - 1);
+            let unnamed: Vec<TopicId> = serving
+                .into_iter()
+                .filter(|t| !picked.contains(t))
+                .cloned()
+                .collect();
+            if !unnamed.is_empty() {
+                reasons.push(Reason::GoalTopics(goal, unnamed));
+            }
         }
         let goal_level = match goal {
             Goal::Research => show.levels.contains(&Level::Advanced),
@@ -602,4 +611,50 @@ fn plan(picks: &[Pick], episodes: usize, per_week: u32) -> Vec<PlanWeek> {
         });
     }
     weeks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use std::collections::BTreeMap;
+
+    fn show(topics: &[&str]) -> Show {
+        Show {
+            id: ShowId("x".into()),
+            title: "X".into(),
+            hosts: vec![],
+            publisher: None,
+            started: None,
+            status: Status::Active,
+            status_note: None,
+            last_episode: None,
+            checked: IsoDate("2026-11-27".into()),
+            cadence: Cadence::Weekly,
+            length: None,
+            formats: vec![Format::Interview],
+            levels: vec![Level::Intermediate],
+            level_reason: "r".into(),
+            topics: topics.iter().map(|t| TopicId::from(*t)).collect(),
+            links: Links::default(),
+            description: "d".into(),
+            start_here: vec![],
+            sources: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn a_leadership_topic_the_visitor_also_ticked_still_counts_for_the_lead_goal() {
+        let answers = Answers {
+            goal: Some(Goal::Lead),
+            topics: [TopicId::from("leadership")].into(),
+            ..Answers::default()
+        };
+        let level = Level::Intermediate;
+        let ticked = score_show(&show(&["leadership"]), &answers, level).score;
+        let other = score_show(&show(&["startups"]), &answers, level).score;
+        let technical = score_show(&show(&["deep-learning"]), &answers, level).score;
+        assert!(ticked >= other, "{ticked} < {other}");
+        assert!(ticked > technical && other > technical);
+    }
 }

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use podpath_engine::quiz::*;
-use podpath_engine::recommend::{recommend, Caution, Reason, Recommendation};
+use podpath_engine::recommend::{goal_topics, recommend, Caution, Recommendation};
 use podpath_engine::{Catalog, Level, TopicId};
 
 struct Persona {
@@ -84,6 +84,13 @@ fn more_personas() -> Vec<Persona> {
             &["machine-learning-street-talk", "the-gradient-podcast", "dwarkesh-podcast"],
         ),
         linked(
+            "team lead whose shared link also ticks leadership",
+            "bg=work&math=some&code=low&goal=lead&len=medium&week=2&fmt=interviews&qt=leadership",
+            Intermediate,
+            &["data-malarkey", "analytics-power-hour"],
+            &["machine-learning-street-talk", "the-gradient-podcast"],
+        ),
+        linked(
             "head of data with time to spare and no format preference",
             "bg=work&math=some&code=some&goal=lead&len=any&week=4&fmt=any",
             Intermediate,
@@ -122,7 +129,7 @@ fn more_personas() -> Vec<Persona> {
             "researcher following the frontier with hours to listen",
             "bg=research&math=high&code=high&goal=research&len=any&week=8&fmt=interviews&qt=deep-learning,llms",
             Advanced,
-            &["machine-learning-street-talk", "the-gradient-podcast", "cognitive-revolution"],
+            &["machine-learning-street-talk", "the-gradient-podcast"],
             &["freecodecamp-podcast", "machine-learning-nishimoto"],
         ),
         linked(
@@ -478,13 +485,15 @@ fn start_episodes_come_from_the_picks(
 /// no deep-technical (advanced-only) show reaches the top three.
 fn leading_shows_lead(catalog: &Catalog, p: &Persona, rec: &Recommendation) -> Vec<String> {
     let mut out = Vec::new();
+    let lead_topics = goal_topics(Goal::Lead);
     let leads: Vec<bool> = rec
         .picks
         .iter()
         .map(|x| {
-            x.reasons
+            catalog.shows[x.show]
+                .topics
                 .iter()
-                .any(|r| matches!(r, Reason::GoalTopics(Goal::Lead, _)))
+                .any(|t| lead_topics.contains(&t.as_str()))
         })
         .collect();
     if leads.first() != Some(&true) {

@@ -211,8 +211,8 @@ fn the_catalog_keeps_its_balance() {
     assert!(unknown <= 5, "{unknown} shows of unknown status");
 }
 
-/// Every show but one can be opened directly in Overcast and Pocket Casts (an Apple id), and
-/// the one without says why in its status note.
+/// Every show whose status is known can be opened directly in Overcast and Pocket Casts (an
+/// Apple id); one without must be of unknown status, which carries a note on what was searched.
 #[test]
 fn every_show_with_a_known_status_has_an_apple_id() {
     let catalog = checked();

@@ -186,6 +186,19 @@ test("script embeds mount <podpath-finder> and <div data-podpath> in shadow root
   for (const list of ids) assert.equal(new Set(list).size, list.length, "no duplicate ids within a widget");
   assert.notEqual(ids[0][0].split("-")[0], ids[1][0].split("-")[0], "each widget has its own id prefix");
   assert.equal(await div.locator(".podpath[data-theme=dark]").count(), 1);
+  // The div mount's quiz: radios of a visible size, answered and finished by keyboard alone.
+  const radio = await div.locator("input[type=radio]").first().boundingBox();
+  assert.ok(radio && radio.width >= 12 && radio.height >= 12, `radio ${JSON.stringify(radio)}`);
+  await div.locator("input[type=radio]").first().focus();
+  await page.keyboard.press("ArrowDown");
+  for (let step = 0; step < 7; step++) {
+    await div.getByTestId("quiz-next").focus();
+    await page.keyboard.press("Enter");
+  }
+  await div.getByTestId("quiz-results").waitFor();
+  // axe on the whole page, both shadow roots included.
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " " + n.failureSummary).join(" | ")}`), []);
   await div.getByTestId("tab-topics").click();
   await div.getByTestId("topic-index").waitFor();
   assert.equal(new URL(page.url()).search, "", "the host page's URL is untouched");
