@@ -241,6 +241,16 @@ fn js_sys_eval_xss() -> wasm_bindgen::JsValue {
     web_sys::js_sys::Reflect::get(&web_sys::window().unwrap(), &"__xss".into()).unwrap()
 }
 
+/// Waits up to a second for `ready` to hold; the assertion after it says what was expected.
+async fn wait_for(ready: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if ready() {
+            return;
+        }
+        sleep(10).await;
+    }
+}
+
 async fn sleep(ms: i32) {
     let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
@@ -289,12 +299,7 @@ async fn mounted_in_a_shadow_root_the_search_box_and_the_quiz_radios_answer() {
     assert_eq!(text(&root, "[data-testid=result-count]"), "1 show");
 
     find(&root, "[data-testid=tab-quiz]").click();
-    for _ in 0..100 {
-        if count(&root, "[data-testid=quiz]") > 0 {
-            break;
-        }
-        sleep(10).await;
-    }
+    wait_for(|| count(&root, "[data-testid=quiz]") > 0).await;
     find(&root, "label[for=sh-bg-work]").click();
     tick().await;
     let work: HtmlInputElement = find(&root, "#sh-bg-work").unchecked_into();
@@ -303,24 +308,14 @@ async fn mounted_in_a_shadow_root_the_search_box_and_the_quiz_radios_answer() {
         "the label's click reached the radio inside the shadow root"
     );
     find(&root, "[data-testid=quiz-next]").click();
-    for _ in 0..100 {
-        if text(&root, "[data-testid=quiz-progress]") == "Question 2 of 7" {
-            break;
-        }
-        sleep(10).await;
-    }
+    wait_for(|| text(&root, "[data-testid=quiz-progress]") == "Question 2 of 7").await;
     assert_eq!(
         text(&root, "[data-testid=quiz-progress]"),
         "Question 2 of 7"
     );
     // Back again: the answer is still ticked only if the app's change handler recorded it.
     find(&root, "[data-testid=quiz-back]").click();
-    for _ in 0..100 {
-        if text(&root, "[data-testid=quiz-progress]") == "Question 1 of 7" {
-            break;
-        }
-        sleep(10).await;
-    }
+    wait_for(|| text(&root, "[data-testid=quiz-progress]") == "Question 1 of 7").await;
     let work: HtmlInputElement = find(&root, "#sh-bg-work").unchecked_into();
     assert!(
         work.checked(),

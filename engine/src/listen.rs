@@ -141,30 +141,9 @@ fn encode(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::*;
-    use std::collections::BTreeMap;
 
     fn show(links: Links) -> Show {
-        Show {
-            id: ShowId("x".into()),
-            title: "Data & Society: A/B?".into(),
-            hosts: vec![],
-            publisher: None,
-            started: None,
-            status: Status::Active,
-            status_note: None,
-            last_episode: None,
-            checked: IsoDate("2026-11-27".into()),
-            cadence: Cadence::Weekly,
-            length: None,
-            formats: vec![Format::Interview],
-            levels: vec![Level::Beginner],
-            level_reason: "r".into(),
-            topics: vec![],
-            links,
-            description: "d".into(),
-            start_here: vec![],
-            sources: BTreeMap::new(),
-        }
+        Show::fixture("Data & Society: A/B?", &[], links)
     }
 
     fn kinds(links: &[ListenLink]) -> Vec<(&'static str, LinkKind)> {

@@ -282,6 +282,35 @@ pub struct Show {
     pub sources: BTreeMap<SourceField, Vec<String>>,
 }
 
+#[cfg(test)]
+impl Show {
+    /// A valid, active show with nothing but what a unit test sets: the one fixture the
+    /// engine's unit tests build on.
+    pub(crate) fn fixture(title: &str, topics: &[&str], links: Links) -> Show {
+        Show {
+            id: ShowId("x".into()),
+            title: title.into(),
+            hosts: vec![],
+            publisher: None,
+            started: None,
+            status: Status::Active,
+            status_note: None,
+            last_episode: None,
+            checked: IsoDate("2026-11-27".into()),
+            cadence: Cadence::Weekly,
+            length: None,
+            formats: vec![Format::Interview],
+            levels: vec![Level::Intermediate],
+            level_reason: "r".into(),
+            topics: topics.iter().map(|t| TopicId::from(*t)).collect(),
+            links,
+            description: "d".into(),
+            start_here: vec![],
+            sources: BTreeMap::new(),
+        }
+    }
+}
+
 /// `data/catalog.json`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

@@ -617,30 +617,9 @@ fn plan(picks: &[Pick], episodes: usize, per_week: u32) -> Vec<PlanWeek> {
 mod tests {
     use super::*;
     use crate::model::*;
-    use std::collections::BTreeMap;
 
     fn show(topics: &[&str]) -> Show {
-        Show {
-            id: ShowId("x".into()),
-            title: "X".into(),
-            hosts: vec![],
-            publisher: None,
-            started: None,
-            status: Status::Active,
-            status_note: None,
-            last_episode: None,
-            checked: IsoDate("2026-11-27".into()),
-            cadence: Cadence::Weekly,
-            length: None,
-            formats: vec![Format::Interview],
-            levels: vec![Level::Intermediate],
-            level_reason: "r".into(),
-            topics: topics.iter().map(|t| TopicId::from(*t)).collect(),
-            links: Links::default(),
-            description: "d".into(),
-            start_here: vec![],
-            sources: BTreeMap::new(),
-        }
+        Show::fixture("X", topics, Links::default())
     }
 
     #[test]

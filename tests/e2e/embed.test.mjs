@@ -4,30 +4,25 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { serve, launch, open, ROOT, recordSnapshots, snapshots } from "./support.mjs";
+import { serveTwoSites, launch, open, quizByKeyboard, ROOT, recordSnapshots, snapshots } from "./support.mjs";
 
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
-let widget, host, browser, hostOrigin;
+let sites, widget, browser, hostOrigin;
 before(async () => {
-  widget = await serve({
-    base: "/podpath/",
-    headers: { "content-security-policy": CSP, "access-control-allow-origin": "*" },
-  });
-  // The host pages live on another origin (localhost vs 127.0.0.1) and point at the widget.
-  host = await serve({
+  // The example blog pages, on another site than the widget, pointing at it.
+  sites = await serveTwoSites({
     dir: join(ROOT, "examples"),
-    base: "/blog/",
-    rewrite: (html) => html.replaceAll("http://127.0.0.1:8080/", widget.url),
+    headers: { "content-security-policy": CSP },
+    rewrite: (html, w) => html.replaceAll("http://127.0.0.1:8080/", w.url),
   });
-  hostOrigin = host.origin.replace("127.0.0.1", "localhost");
+  ({ widget, hostOrigin } = sites);
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
-  await widget?.close();
-  await host?.close();
+  await sites?.close();
 });
 
 /// Opens a host page, recording CSP violations in every frame.
@@ -187,15 +182,7 @@ test("script embeds mount <podpath-finder> and <div data-podpath> in shadow root
   assert.notEqual(ids[0][0].split("-")[0], ids[1][0].split("-")[0], "each widget has its own id prefix");
   assert.equal(await div.locator(".podpath[data-theme=dark]").count(), 1);
   // The div mount's quiz: radios of a visible size, answered and finished by keyboard alone.
-  const radio = await div.locator("input[type=radio]").first().boundingBox();
-  assert.ok(radio && radio.width >= 12 && radio.height >= 12, `radio ${JSON.stringify(radio)}`);
-  await div.locator("input[type=radio]").first().focus();
-  await page.keyboard.press("ArrowDown");
-  for (let step = 0; step < 7; step++) {
-    await div.getByTestId("quiz-next").focus();
-    await page.keyboard.press("Enter");
-  }
-  await div.getByTestId("quiz-results").waitFor();
+  await quizByKeyboard(page, div);
   // axe on the whole page, both shadow roots included.
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " " + n.failureSummary).join(" | ")}`), []);

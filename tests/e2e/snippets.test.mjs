@@ -7,7 +7,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { serve, launch, open, ROOT } from "./support.mjs";
+import { serveTwoSites, launch, open, quizByKeyboard, ROOT } from "./support.mjs";
 
 /// The rules of a real blog theme that broke embeds before (issue #15).
 const HOSTILE = `* { font-size: 22px; line-height: 2.5; }
@@ -30,45 +30,26 @@ const page = (title, css, body) => `<!doctype html>
 ${body}
 <p>The rest of the post.</p></main></body></html>`;
 
-let widget, host, browser, hostOrigin;
+let sites, widget, browser, hostOrigin;
 before(async () => {
-  widget = await serve({ base: "/podpath/", headers: { "access-control-allow-origin": "*" } });
   const dir = await mkdtemp(join(tmpdir(), "podpath-snippets-"));
   for (const name of ["iframe", "element"]) {
-    const html = (await snippet(name)).replaceAll("https://you.example/podpath/", widget.url);
+    const html = await snippet(name);
     await writeFile(join(dir, `${name}-plain.html`), page(`Plain blog, ${name}`, "", html));
     await writeFile(join(dir, `${name}-hostile.html`), page(`Hostile blog, ${name}`, HOSTILE, html));
   }
-  host = await serve({ dir, base: "/blog/" });
-  hostOrigin = host.origin.replace("127.0.0.1", "localhost");
+  sites = await serveTwoSites({ dir, rewrite: (html, w) => html.replaceAll("https://you.example/podpath/", w.url) });
+  ({ widget, hostOrigin } = sites);
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
-  await widget?.close();
-  await host?.close();
+  await sites?.close();
 });
 
 async function axeViolations(p) {
   const axe = await new AxeBuilder({ page: p }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
   return axe.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " " + n.failureSummary).join(" | ")}`);
-}
-
-/// Answers the quiz by keyboard alone inside `scope` (a frame or the custom element).
-async function quizByKeyboard(p, scope) {
-  await scope.getByTestId("quiz").waitFor();
-  const radio = await scope.locator("input[type=radio]").first().boundingBox();
-  assert.ok(radio && radio.width >= 12 && radio.height >= 12, `the radio buttons have a visible size: ${JSON.stringify(radio)}`);
-  await scope.locator("input[type=radio]").first().focus();
-  await p.keyboard.press("ArrowDown");
-  assert.equal(await scope.locator("input[name=bg]:checked").getAttribute("value"), "courses");
-  for (let step = 0; step < 7; step++) {
-    assert.equal(await scope.getByTestId("quiz-progress").textContent(), `Question ${step + 1} of 7`);
-    await scope.getByTestId("quiz-next").focus();
-    await p.keyboard.press("Enter");
-  }
-  await scope.getByTestId("quiz-results").waitFor();
-  assert.equal(await scope.getByTestId("pick").count(), 5);
 }
 
 for (const kind of ["plain", "hostile"]) {

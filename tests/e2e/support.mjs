@@ -1,6 +1,7 @@
 // Shared harness for the end-to-end tests: serves the release dist/ from a sub-path on
 // loopback, launches the system Chromium, and records console errors and any request that
 // leaves the page's origin.
+import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { extname, join, normalize, dirname } from "node:path";
@@ -125,6 +126,34 @@ export async function ready(page) {
 
 export async function readJson(rel) {
   return JSON.parse(await readFile(join(ROOT, rel), "utf8"));
+}
+
+/// A blog and the widget on two different sites, as on the real web: the widget's dist/ under
+/// /podpath/ on 127.0.0.1 (with `headers`), the blog pages of `dir` under /blog/ reached as
+/// `localhost` (`hostOrigin`), so the browser treats the widget as third-party.
+export async function serveTwoSites({ dir, headers = {}, rewrite } = {}) {
+  const widget = await serve({ base: "/podpath/", headers: { "access-control-allow-origin": "*", ...headers } });
+  const host = await serve({ dir, base: "/blog/", rewrite: rewrite && ((html) => rewrite(html, widget)) });
+  const hostOrigin = host.origin.replace("127.0.0.1", "localhost");
+  return { widget, host, hostOrigin, close: () => Promise.all([widget.close(), host.close()]) };
+}
+
+/// Answers the first quiz question and finishes the quiz by keyboard alone inside `scope` (a
+/// frame or an embed element), checking that the radios have a visible size on the way.
+export async function quizByKeyboard(page, scope) {
+  await scope.getByTestId("quiz").waitFor();
+  const radio = await scope.locator("input[type=radio]").first().boundingBox();
+  assert.ok(radio && radio.width >= 12 && radio.height >= 12, `the radio buttons have a visible size: ${JSON.stringify(radio)}`);
+  await scope.locator("input[type=radio]").first().focus();
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await scope.locator("input[name=bg]:checked").getAttribute("value"), "courses");
+  for (let step = 0; step < 7; step++) {
+    assert.equal(await scope.getByTestId("quiz-progress").textContent(), `Question ${step + 1} of 7`);
+    await scope.getByTestId("quiz-next").focus();
+    await page.keyboard.press("Enter");
+  }
+  await scope.getByTestId("quiz-results").waitFor();
+  assert.equal(await scope.getByTestId("pick").count(), 5);
 }
 
 /// Starts the release server and a browser for one test file, closed after its tests.
