@@ -73,7 +73,10 @@ if [ "$MODE" = "test" ]; then
 
   step "geckodriver (not packaged by Debian; built from crates.io)"
   if command -v geckodriver >/dev/null; then
-    ok "$(geckodriver --version | head -n1)"
+    # Read the whole output: `| head -n1` closes the pipe early and geckodriver then panics
+    # ("failed printing to stdout: Broken pipe") when setup's output is redirected.
+    version="$(geckodriver --version 2>&1)"
+    ok "${version%%$'\n'*}"
   else
     echo "    building geckodriver from source: about 4 minutes..."
     fast_install geckodriver

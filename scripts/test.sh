@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, then runs
 #   lint      cargo fmt --check, clippy -D warnings (engine natively, UI for wasm32)
-#   layer 1   native unit, property and data tests of the engine (cargo test)
+#   layer 1   native unit, property and data tests of the engine (cargo test), and of the
+#             catalog tool podpath_catalog against a loopback fixture feed server
 #   layer 2   wasm-bindgen-test component tests in headless Chromium and Firefox
 #   build     one release build (trunk, wasm-opt), its size table and budget
 #   layer 3   end-to-end tests of that release build, served from a sub-path, in Chromium
@@ -58,8 +59,20 @@ step() {
 
 step fmt cargo fmt --all --check
 step clippy-engine cargo clippy -p podpath_engine --all-targets -- -D warnings
+step clippy-catalog-tool cargo clippy -p podpath_catalog --all-targets -- -D warnings
 step clippy-ui-wasm cargo clippy --target wasm32-unknown-unknown -p podpath --all-targets -- -D warnings
 step engine cargo test -p podpath_engine
+step catalog-tool cargo test -p podpath_catalog
+cat target/tmp/refresh-40-feeds.txt 2>/dev/null || true
+data_age() {
+  # A notice, not a failure: how stale the catalog's facts are (refresh them with
+  # `cargo run --release -p podpath_catalog -- refresh --catalog data/catalog.json`).
+  local as_of days
+  as_of=$(sed -n 's/^  "data_as_of": "\([0-9-]*\)".*/\1/p' data/catalog.json)
+  days=$(( ($(date -u +%s) - $(date -u -d "$as_of" +%s)) / 86400 ))
+  echo "notice: data/catalog.json data_as_of is $as_of, $days days old"
+}
+data_age
 step components-chromium env CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown -p podpath --test web
 step components-firefox env GECKODRIVER="$(command -v geckodriver)" \

@@ -32,6 +32,10 @@ const NOT_A_START: [&str; 9] = [
     "re-run",
 ];
 
+/// Starts every placeholder of a draft entry (`podpath_catalog add`): a text that still
+/// carries it is unfinished, and the build refuses it.
+pub const DRAFT_MARK: &str = "DRAFT:";
+
 /// How many months before the check an "active" show's last episode may be.
 const ACTIVE_WITHIN_MONTHS: u32 = 12;
 
@@ -132,6 +136,8 @@ impl<'a> Report<'a> {
         let len = text.trim().chars().count();
         if len == 0 {
             self.add(path, "is empty");
+        } else if text.trim_start().starts_with(DRAFT_MARK) {
+            self.add(path, "is a draft placeholder: write it");
         } else if len > max_chars {
             self.add(
                 path,

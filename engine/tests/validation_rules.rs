@@ -148,3 +148,13 @@ fn an_older_or_newer_schema_version_is_refused() {
         assert_reports(&p, "schema_version", "not supported (this engine reads 2)");
     }
 }
+
+#[test]
+fn a_draft_placeholder_left_in_a_text_fails() {
+    let problems = problems_after(|c| {
+        c["shows"][0]["description"] = json!("DRAFT: two sentences in your own words");
+        c["shows"][0]["level_reason"] = json!("  DRAFT: who it suits");
+    });
+    assert_reports(&problems, "shows[0].description", "draft placeholder");
+    assert_reports(&problems, "shows[0].level_reason", "draft placeholder");
+}

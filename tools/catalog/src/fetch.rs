@@ -1,0 +1,210 @@
+//! Fetching feeds: https anywhere, plain http only on loopback (a mirror or a test server),
+//! with bounded time, redirects and size.
+
+use std::fmt;
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::time::Duration;
+
+use ureq::http::Uri;
+use ureq::ResponseExt;
+
+/// Who is asking, so that hosts can tell the tool apart from a browser.
+pub const USER_AGENT: &str = concat!(
+    "podpath_catalog/",
+    env!("CARGO_PKG_VERSION"),
+    " (feed refresh for the podpath podcast catalog)"
+);
+
+/// How long, how far and how much.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub connect: Duration,
+    pub total: Duration,
+    pub redirects: u32,
+    pub body_bytes: u64,
+}
+
+impl Limits {
+    /// What the command uses.
+    pub const FEEDS: Limits = Limits {
+        connect: Duration::from_secs(10),
+        total: Duration::from_secs(30),
+        redirects: 5,
+        body_bytes: 20 * 1024 * 1024,
+    };
+}
+
+/// Why a feed could not be fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchError {
+    /// Not https, or plain http off loopback.
+    NotAllowed(String),
+    Status(u16),
+    Timeout,
+    TooLarge(u64),
+    TooManyRedirects(u32),
+    Network(String),
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::NotAllowed(why) => write!(f, "refused: {why}"),
+            FetchError::Status(code) => {
+                let reason = ureq::http::StatusCode::from_u16(*code)
+                    .ok()
+                    .and_then(|s| s.canonical_reason())
+                    .unwrap_or("");
+                write!(f, "HTTP {code} {reason}")
+            }
+            FetchError::Timeout => write!(f, "timed out"),
+            FetchError::TooLarge(limit) => {
+                write!(f, "body larger than {} MB: cut off", limit / (1024 * 1024))
+            }
+            FetchError::TooManyRedirects(n) => write!(f, "more than {n} redirects"),
+            FetchError::Network(why) => write!(f, "network error: {why}"),
+        }
+    }
+}
+
+/// A fetched body and what the server said it is.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    pub body: Vec<u8>,
+    pub content_type: Option<String>,
+}
+
+/// Checks that `url` may be fetched: https with a host, or http on a loopback address.
+pub fn check_feed_url(url: &str) -> Result<(), String> {
+    let uri: Uri = url.parse().map_err(|_| format!("{url:?} is not a URL"))?;
+    let host = uri.host().unwrap_or("");
+    if host.is_empty() {
+        return Err(format!("{url:?} has no host"));
+    }
+    match uri.scheme_str() {
+        Some("https") => Ok(()),
+        Some("http") if is_loopback(host) => Ok(()),
+        Some("http") => Err(format!(
+            "{url:?} is plain http: feeds are fetched over https (http only on loopback)"
+        )),
+        _ => Err(format!("{url:?} is not an https URL")),
+    }
+}
+
+/// 127.0.0.0/8, `localhost` and `[::1]`.
+fn is_loopback(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || bare.parse::<Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+        || bare.parse::<Ipv6Addr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// One client for all feeds of a run; safe to share between threads.
+#[derive(Clone)]
+pub struct Fetcher {
+    /// Honours the environment's proxy settings, for the real feeds.
+    agent: ureq::Agent,
+    /// Never through a proxy: loopback servers are on this machine.
+    direct: ureq::Agent,
+    limits: Limits,
+}
+
+impl Fetcher {
+    pub fn new(limits: Limits) -> Fetcher {
+        let config = |proxied: bool| {
+            let builder = ureq::Agent::config_builder()
+                .user_agent(USER_AGENT)
+                .timeout_connect(Some(limits.connect))
+                .timeout_global(Some(limits.total))
+                .max_redirects(limits.redirects)
+                .http_status_as_error(false);
+            let builder = if proxied {
+                builder
+            } else {
+                builder.proxy(None)
+            };
+            builder.build().new_agent()
+        };
+        Fetcher {
+            agent: config(true),
+            direct: config(false),
+            limits,
+        }
+    }
+
+    /// The body of `url`, after at most `limits.redirects` redirects, each hop checked.
+    pub fn get(&self, url: &str) -> Result<Fetched, FetchError> {
+        check_feed_url(url).map_err(FetchError::NotAllowed)?;
+        let loopback = url
+            .parse::<Uri>()
+            .ok()
+            .and_then(|u| u.host().map(is_loopback))
+            .unwrap_or(false);
+        let agent = if loopback { &self.direct } else { &self.agent };
+        let mut response = agent
+            .get(url)
+            .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
+            .call()
+            .map_err(|e| self.error(e))?;
+        // A redirect may not lead from https, or from loopback, to plain http elsewhere.
+        check_feed_url(&response.get_uri().to_string()).map_err(FetchError::NotAllowed)?;
+        let status = response.status().as_u16();
+        if !(200..300).contains(&status) {
+            return Err(FetchError::Status(status));
+        }
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(self.limits.body_bytes)
+            .read_to_vec()
+            .map_err(|e| self.error(e))?;
+        Ok(Fetched { body, content_type })
+    }
+
+    fn error(&self, e: ureq::Error) -> FetchError {
+        match e {
+            ureq::Error::StatusCode(code) => FetchError::Status(code),
+            ureq::Error::Timeout(_) => FetchError::Timeout,
+            ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge(self.limits.body_bytes),
+            ureq::Error::TooManyRedirects => FetchError::TooManyRedirects(self.limits.redirects),
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => FetchError::Timeout,
+            ureq::Error::HostNotFound => FetchError::Network("host not found".into()),
+            ureq::Error::ConnectionFailed => FetchError::Network("connection failed".into()),
+            other => FetchError::Network(other.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn https_anywhere_http_only_on_loopback() {
+        for ok in [
+            "https://feeds.example.org/show.rss",
+            "http://127.0.0.1:8080/feed.xml",
+            "http://127.8.9.10/feed.xml",
+            "http://localhost:9000/x",
+            "http://[::1]:9000/x",
+        ] {
+            assert_eq!(check_feed_url(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "http://feeds.example.org/show.rss",
+            "http://128.0.0.1/x",
+            "http://localhost.example.org/x",
+            "ftp://example.org/x",
+            "feeds.example.org/show.rss",
+            "https:///x",
+            "not a url",
+        ] {
+            assert!(check_feed_url(bad).is_err(), "{bad}");
+        }
+    }
+}
