@@ -155,6 +155,9 @@ pub fn goal_topics(goal: Goal) -> &'static [&'static str] {
             "ml-platforms",
             "machine-learning-infrastructure",
             "data-engineering",
+            // Building LLM applications that run in production is today's MLOps.
+            "ai-engineering",
+            "ai-infrastructure",
         ],
         Goal::Lead => &[
             "leadership",

@@ -370,6 +370,38 @@ fn original_personas() -> Vec<Persona> {
             must: &[],
             must_not: &["machine-learning-street-talk"],
         },
+        Persona {
+            name: "product manager following the AI startups, interviews on long walks",
+            answers: answers(
+                B::Courses,
+                C::Low,
+                C::Low,
+                Goal::Lead,
+                EpisodeTime::Long,
+                WeeklyTime::Two,
+                FormatPref::Interviews,
+                &["startups"],
+            ),
+            level: Level::Beginner,
+            must: &["no-priors"],
+            must_not: &["machine-learning-street-talk", "interconnects"],
+        },
+        Persona {
+            name: "office worker who wants daily AI news in short episodes",
+            answers: answers(
+                B::None,
+                C::Low,
+                C::Low,
+                Goal::Fundamentals,
+                EpisodeTime::Medium,
+                WeeklyTime::Two,
+                FormatPref::News,
+                &["generative-ai"],
+            ),
+            level: Level::Beginner,
+            must: &["the-ai-daily-brief"],
+            must_not: &["machine-learning-street-talk", "dwarkesh-podcast"],
+        },
     ]
 }
 
