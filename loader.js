@@ -2,7 +2,6 @@
 // `script-src 'self' 'wasm-unsafe-eval'`. Everything is found relative to this file, so the
 // same loader serves the hosted page and the <podpath-finder> / <div data-podpath> elements of
 // any blog page (each gets a shadow root with podpath's stylesheet inside: see src/shadow.rs).
-import init from "./podpath.js";
 
 // podpath's own page keeps room for a scrollbar (main.css); in a frame, which the host sizes
 // to fit, it never scrolls.
@@ -11,11 +10,32 @@ if (window.self !== window.top) document.documentElement.classList.remove("podpa
 const base = new URL("./", import.meta.url).href;
 document.documentElement.setAttribute("data-podpath-base", base);
 
-init().catch((error) => {
-  for (const root of document.querySelectorAll("#podpath, [data-podpath], podpath-finder")) {
-    root.classList.add("podpath");
-    root.setAttribute("role", "alert");
-    root.textContent = "podpath could not start in this browser. Please reload the page.";
+// The page paints first: its pre-rendered screen (or loading view) needs only the HTML and the
+// stylesheet, and the 1 MB of wasm and glue would compete with them for a slow connection.
+// So the app is fetched once the first contentful paint is reported, or after a second where
+// nothing paints (a background tab, an off-screen frame).
+const painted = new Promise((done) => {
+  setTimeout(done, 1000);
+  try {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName("first-contentful-paint").length) {
+        observer.disconnect();
+        done();
+      }
+    }).observe({ type: "paint", buffered: true });
+  } catch {
+    done(); // no paint timing in this browser: start at once
   }
-  console.error(error);
 });
+
+painted
+  .then(() => import("./podpath.js"))
+  .then(({ default: init }) => init())
+  .catch((error) => {
+    for (const root of document.querySelectorAll("#podpath, [data-podpath], podpath-finder")) {
+      root.classList.add("podpath");
+      root.setAttribute("role", "alert");
+      root.textContent = "podpath could not start in this browser. Please reload the page.";
+    }
+    console.error(error);
+  });

@@ -10,6 +10,9 @@
 #                                        # dist/ is missing or holds trunk serve's debug build
 #   ENCODING=br ./scripts/lighthouse.sh  # brotli, as Netlify, Cloudflare Pages and Vercel
 #   RUNS=5 ./scripts/lighthouse.sh       # more runs per view
+#   PRESETS=mobile ./scripts/lighthouse.sh   # mobile only (default: mobile and desktop)
+# The views are the three entry points with a pre-rendered first screen: /, ?view=quiz and
+# ?view=topics.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/scripts/setup.sh" test >/dev/null
@@ -43,10 +46,11 @@ until (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do
 done
 export CHROME_PATH=/usr/bin/chromium
 RUNS=${RUNS:-3}
-for preset in mobile desktop; do
+VIEWS=("" "?view=quiz" "?view=topics")
+for preset in ${PRESETS:-mobile desktop}; do
   flags=()
   [ "$preset" = desktop ] && flags=(--preset=desktop)
-  for view in "" "?view=quiz" "?topic=mlops"; do
+  for view in "${VIEWS[@]}"; do
     rm -f "$TOOLS"/run-*.json
     for run in $(seq -w "$RUNS"); do
       "$TOOLS/node_modules/.bin/lighthouse" "http://127.0.0.1:$PORT/blog/podpath/$view" --quiet --output=json \

@@ -15,6 +15,7 @@ mod shadow;
 mod state;
 mod storage;
 pub mod strings;
+mod takeover;
 
 pub use app::{App, Mount};
 pub use shadow::shadow_container;
@@ -55,10 +56,20 @@ fn mount_all() {
         .get_element_by_id("podpath")
         .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
     {
-        // `#podpath` is a plain wrapper around the static loading view; the app brings its own
-        // `.podpath` root in its place.
-        el.set_inner_text("");
-        leptos::mount::mount_to(el, || leptos::prelude::view! { <App /> }).forget();
+        match el
+            .query_selector(":scope > [data-pp-prerendered]")
+            .ok()
+            .flatten()
+        {
+            // The release build's pre-rendered first screen: the app takes it over unseen.
+            Some(pre) => takeover::mount(el, pre),
+            None => {
+                // A plain wrapper around the static loading view; the app brings its own
+                // `.podpath` root in its place.
+                el.set_inner_text("");
+                leptos::mount::mount_to(el, || leptos::prelude::view! { <App /> }).forget();
+            }
+        }
     }
     let Ok(hosts) = document.query_selector_all(HOST_SELECTOR) else {
         return;

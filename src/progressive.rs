@@ -30,6 +30,7 @@ struct Queue {
 thread_local! {
     static QUEUE: RefCell<Queue> = RefCell::default();
     static STARTUP_DONE: Cell<bool> = const { Cell::new(false) };
+    static AFTER_STARTUP: RefCell<Vec<Job>> = RefCell::default();
 }
 
 /// Whether podpath's own page is still in its first render: the queue has not emptied yet,
@@ -41,6 +42,17 @@ pub fn starting() -> bool {
 /// From now on, `Deferred` and `reveal` render at once (queued jobs still run in order).
 pub fn render_whole() {
     STARTUP_DONE.set(true);
+}
+
+/// Runs `f` in a task of its own once the first render is complete: after the queue has
+/// emptied (podpath's own page), or after the jobs already queued (an embed, which renders
+/// whole). A task later than the last job, so the renders it set off have run.
+pub fn after_startup(f: impl FnOnce() + 'static) {
+    if starting() {
+        AFTER_STARTUP.with(|a| a.borrow_mut().push(Box::new(f)));
+    } else {
+        later(f);
+    }
 }
 
 /// Runs `f` in a task of its own, after the jobs already queued.
@@ -84,6 +96,9 @@ fn run_one() {
         schedule();
     } else {
         render_whole();
+        for f in AFTER_STARTUP.with(|a| std::mem::take(&mut *a.borrow_mut())) {
+            set_timeout(f, Duration::ZERO);
+        }
     }
 }
 

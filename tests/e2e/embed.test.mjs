@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { serveTwoSites, launch, open, quizByKeyboard, ROOT, recordSnapshots, snapshots } from "./support.mjs";
+import { serveTwoSites, launch, open, quizByKeyboard, ROOT, recordSnapshots, snapshots, scopeReady } from "./support.mjs";
 
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
@@ -56,6 +56,7 @@ test("iframe embeds grow to their content, stay independent, take theme messages
   const browse = page.frameLocator("#browse-frame");
   // Chromium does not render a cross-origin frame that is off screen: look at it first.
   await page.locator("#quiz-frame").scrollIntoViewIfNeeded();
+  await scopeReady(page, quiz);
   await quiz.getByTestId("quiz").waitFor();
   // loading="lazy": the second frame loads when the reader scrolls to it.
   await page.locator("#browse-frame").scrollIntoViewIfNeeded();
@@ -135,6 +136,7 @@ test("with embed.js blocked, each frame still loads once and works at the height
   await page.goto(`${hostOrigin}/blog/blog-iframe.html`);
   await page.locator("#quiz-frame").scrollIntoViewIfNeeded();
   const quiz = page.frameLocator("#quiz-frame");
+  await scopeReady(page, quiz);
   await quiz.getByTestId("quiz").waitFor();
   await quiz.locator("label[for=pp-bg-work]").click();
   await quiz.getByTestId("quiz-next").click();
@@ -155,6 +157,7 @@ test("in a frame on another site without storage, the quiz shows no banner and S
   await page.goto(`${hostOrigin}/blog/blog-iframe.html`);
   await page.locator("#quiz-frame").scrollIntoViewIfNeeded();
   const quiz = page.frameLocator("#quiz-frame");
+  await scopeReady(page, quiz);
   await quiz.getByTestId("quiz").waitFor();
   assert.equal(await quiz.getByTestId("notice").count(), 0, "no storage banner in a frame");
   for (let i = 0; i < 7; i++) await quiz.getByTestId("quiz-skip").click();
@@ -239,6 +242,7 @@ test("a hostile host stylesheet reaches nothing inside the shadow roots: sizes, 
 
   // The quiz's radio buttons keep a visible size, and the quiz completes by keyboard.
   const quiz = page.locator("podpath-finder");
+  await scopeReady(page, quiz);
   await quiz.getByTestId("quiz").waitFor();
   const radio = await quiz.locator("input[type=radio]").first().boundingBox();
   assert.ok(radio && radio.width >= 12 && radio.height >= 12, `radio ${JSON.stringify(radio)}`);

@@ -87,6 +87,7 @@ test("the theme switch cycles automatic, light and dark, and the choice lives in
   assert.equal(bg, "rgb(18, 20, 24)");
   await page.waitForURL(/theme=dark/);
   await page.reload();
+  await ready(page);
   await page.locator(".podpath[data-theme=dark]").waitFor();
   await page.getByTestId("theme-toggle").click();
   assert.equal(await page.locator(".podpath[data-theme]").count(), 0, "back to automatic");

@@ -113,9 +113,11 @@ export async function open(browser, origin, options = {}) {
 }
 
 /// Waits for the first render to finish: it comes in short tasks (src/progressive.rs), and
-/// each widget's footer is the last of them.
+/// each widget's footer is the last of them; a pre-rendered first screen is gone once the live
+/// app has taken its place (src/takeover.rs).
 export async function ready(page) {
   await page.waitForSelector(".pp-main", { timeout: 20000 });
+  await page.waitForFunction(() => !document.querySelector("[data-pp-prerendered]"), null, { timeout: 20000 });
   // Script embeds render inside shadow roots of their host elements: look there too.
   await page.waitForFunction(() => {
     const hosts = [...document.querySelectorAll("podpath-finder, [data-podpath]")];
@@ -138,9 +140,23 @@ export async function serveTwoSites({ dir, headers = {}, rewrite } = {}) {
   return { widget, host, hostOrigin, close: () => Promise.all([widget.close(), host.close()]) };
 }
 
+/// `ready` for a frame or an embed element: its footer has rendered, and a pre-rendered first
+/// screen has been taken over by the live app (until then it is inert).
+export async function scopeReady(page, scope, timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  while (
+    (await scope.locator(".pp-footer").count()) === 0 ||
+    (await scope.locator("[data-pp-prerendered], .pp-taking-over").count()) > 0
+  ) {
+    if (Date.now() > deadline) throw new Error("the widget did not finish its first render");
+    await page.waitForTimeout(50);
+  }
+}
+
 /// Answers the first quiz question and finishes the quiz by keyboard alone inside `scope` (a
 /// frame or an embed element), checking that the radios have a visible size on the way.
 export async function quizByKeyboard(page, scope) {
+  await scopeReady(page, scope);
   await scope.getByTestId("quiz").waitFor();
   const radio = await scope.locator("input[type=radio]").first().boundingBox();
   assert.ok(radio && radio.width >= 12 && radio.height >= 12, `the radio buttons have a visible size: ${JSON.stringify(radio)}`);
@@ -154,6 +170,15 @@ export async function quizByKeyboard(page, scope) {
   }
   await scope.getByTestId("quiz-results").waitFor();
   assert.equal(await scope.getByTestId("pick").count(), 5);
+}
+
+/// Closes a session from `open` and checks what it recorded: no console error, no request to
+/// another origin.
+export async function closeSession(session) {
+  if (!session) return;
+  await session.context.close();
+  assert.deepEqual(session.problems.console, [], "no console errors");
+  assert.deepEqual(session.problems.foreign, [], "no request leaves the page's origin");
 }
 
 /// Starts the release server and a browser for one test file, closed after its tests.
@@ -215,7 +240,9 @@ export async function recordSnapshots(context, probes) {
     // Script embeds render into shadow roots, which a document observer does not see: every
     // shadow root attached from now on is observed and queried too.
     const roots = [document];
-    const all = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
+    // A pre-rendered first screen is the page's HTML, not the app rendering: left out.
+    const all = (selector) =>
+      roots.flatMap((root) => [...root.querySelectorAll(selector)]).filter((el) => !el.closest("[data-pp-prerendered]"));
     const observer = new MutationObserver(() => {
       const snap = {};
       for (const [name, probe] of Object.entries(probes)) {

@@ -1,0 +1,77 @@
+// Chooses which first screen of podpath's page shows, before it is painted. The release build
+// (scripts/prerender.mjs) writes the Find view's first screen into index.html and the quiz's
+// and the topic index's into <template>s; a URL that asks for anything else (filters, a topic,
+// quiz answers, an accent...) gets the loading view, so a visitor never sees a screen that the
+// app then replaces with another. main.css keeps the pre-rendered screens hidden until this
+// script has chosen (unless the browser runs no script at all). A classic script right after
+// #podpath, not inline: the strict CSP holds; the browser's preload scanner fetches it early.
+(function () {
+  "use strict";
+  var html = document.documentElement;
+  var podpath = document.getElementById("podpath");
+  if (!podpath) return;
+  var params = new URLSearchParams(location.search);
+  var choice = choose(params);
+  if (choice !== "find") {
+    var template = document.querySelector('template[data-pp-screen="' + choice + '"]');
+    if (template) podpath.replaceChildren(template.content.cloneNode(true));
+  }
+  html.setAttribute("data-pp-first", choice);
+  var screen = podpath.querySelector("[data-pp-prerendered]");
+  var root = screen && screen.querySelector(":scope > .podpath");
+  if (!root) return;
+  // Buttons do nothing until the app runs: remember which were pressed, in order, for the app
+  // to press them again when it takes over (src/takeover.rs).
+  screen.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) return;
+    var index = Array.prototype.indexOf.call(screen.querySelectorAll("button"), button);
+    var clicks = screen.getAttribute("data-pp-clicks");
+    screen.setAttribute("data-pp-clicks", (clicks ? clicks + "," : "") + index);
+  });
+  // The display settings an embed may give, as the app would apply them.
+  if (params.get("compact") === "1") root.classList.add("podpath--compact");
+  if (params.get("header") === "0") root.classList.add("podpath--bare");
+  var theme = params.get("theme");
+  if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
+  // The filters sit beside the results from 800px (main.css) and start open there only; the
+  // pre-rendered screen has them closed.
+  var filters = root.querySelector("details.pp-filters");
+  if (filters) filters.open = window.matchMedia("(min-width: 800px)").matches;
+
+  // The URL parameters podpath reads (engine/src/url_state.rs OWN_PARAMS and
+  // engine/src/quiz.rs PARAMS; an engine test keeps this list equal to those).
+  function choose(params) {
+    var OWN = ["view", "topic", "q", "level", "format", "length", "on", "t", "active", "sort",
+      "list", "theme", "compact", "header", "accent", "origin", "frame", "results",
+      "bg", "math", "code", "goal", "len", "week", "fmt", "qt"];
+    // What leaves the first screen as it is: where a frame's messages go, and the display
+    // settings applied above.
+    var KEEP = { origin: 1, frame: 1, compact: ["0", "1"], header: ["0", "1"], theme: ["auto", "light", "dark"] };
+    var seen = {};
+    var view = "browse";
+    var loading = false;
+    params.forEach(function (value, key) {
+      if (OWN.indexOf(key) < 0) return; // tracking parameters and the like: the app ignores them
+      if (seen[key]) loading = true;
+      seen[key] = true;
+      if (key === "view") view = value;
+      else if (!KEEP[key] || (KEEP[key] !== 1 && KEEP[key].indexOf(value) < 0)) loading = true;
+    });
+    if (loading) return "loading";
+    if (view === "browse") return "find";
+    if (view === "topics") return "topics";
+    // Saved quiz answers reopen the quiz where the visitor left it: not its first question.
+    if (view === "quiz") return savedQuiz() ? "loading" : "quiz";
+    return "loading";
+  }
+
+  function savedQuiz() {
+    try {
+      return window.localStorage.getItem("podpath:v1:quiz") !== null ||
+        window.localStorage.getItem("podpath:v1:quiz-done") !== null;
+    } catch (e) {
+      return false;
+    }
+  }
+})();

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Trunk post_build hook (Trunk.toml): on a release build, writes each view's first screen into
+# index.html (scripts/prerender.mjs). It needs Node, the e2e test dependencies (playwright-core)
+# and Chromium, which `scripts/setup.sh test` installs; without them the build still succeeds and
+# the page keeps its loading view until the app starts.
+set -euo pipefail
+[ "${TRUNK_PROFILE:-}" = "release" ] || exit 0
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+missing=""
+command -v node >/dev/null || missing="Node.js"
+[ -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || missing="${missing:+$missing, }playwright-core (scripts/setup.sh test)"
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing="${missing:+$missing, }Chromium"
+if [ -n "$missing" ]; then
+  echo "prerender: skipped, missing $missing; the page shows its loading view until the wasm starts" >&2
+  exit 0
+fi
+exec node "$ROOT/scripts/prerender.mjs"

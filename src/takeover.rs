@@ -1,0 +1,153 @@
+//! The hand-over from the pre-rendered first screen (written into index.html by the release
+//! build, see scripts/prerender.mjs) to the live app, with nothing moving and nothing lost.
+//!
+//! The app renders beside the pre-rendered screen, invisible and out of the flow, in its usual
+//! short tasks. When its first render is complete, the two trees have the same structure, and
+//! in one task: the pre-rendered screen is removed and the live one shown in its place, and
+//! what the visitor did meanwhile is done again on it (text typed into a field, a ticked box, a
+//! chosen option, an opened panel, the buttons pressed, the focus).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use crate::app::App;
+use crate::progressive;
+
+/// While the live app renders behind the pre-rendered screen (main.css).
+const TAKING_OVER: &str = "pp-taking-over";
+const LIVE: &str = "pp-takeover";
+/// Marks the page once the live app is in place (for the tests and for styling).
+const LIVE_ATTR: &str = "data-pp-live";
+/// What the visitor may have used before the app started.
+const CONTROLS: &str = "input, select, textarea, details";
+const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
+
+/// Mounts the app into `host` behind its pre-rendered screen `pre`, then swaps them.
+pub fn mount(host: HtmlElement, pre: Element) {
+    let document = gloo::utils::document();
+    let Ok(live) = document.create_element("div") else {
+        return;
+    };
+    live.set_class_name(LIVE);
+    let _ = host.class_list().add_1(TAKING_OVER);
+    if host.append_child(&live).is_err() {
+        return;
+    }
+    let Ok(live) = live.dyn_into::<HtmlElement>() else {
+        return;
+    };
+    leptos::mount::mount_to(live.clone(), || view! { <App /> }).forget();
+    progressive::after_startup(move || swap(&host, &pre, &live));
+}
+
+fn swap(host: &HtmlElement, pre: &Element, live: &HtmlElement) {
+    let old = all(pre, CONTROLS);
+    let new = all(live, CONTROLS);
+    let focused = gloo::utils::document()
+        .active_element()
+        .filter(|el| pre.contains(Some(el)))
+        .and_then(|el| {
+            let list = all(pre, FOCUSABLE);
+            list.iter().position(|x| *x == el)
+        });
+    // Buttons pressed on the pre-rendered screen, in order (recorded by first-screen.js).
+    let clicks: Vec<usize> = pre
+        .get_attribute("data-pp-clicks")
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|i| i.parse().ok())
+        .collect();
+    let selection = gloo::utils::document()
+        .active_element()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| Some((i.selection_start().ok()??, i.selection_end().ok()??)));
+    pre.remove();
+    live.set_class_name("");
+    let _ = host.class_list().remove_1(TAKING_OVER);
+    // The same structure, so the n-th control of one tree is the n-th of the other.
+    if old.len() == new.len() {
+        for (before, now) in old.iter().zip(&new) {
+            carry(before, now);
+        }
+    }
+    for i in clicks {
+        // Looked up each time: a press may change what renders after it.
+        if let Some(button) = all(live, "button")
+            .into_iter()
+            .nth(i)
+            .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+        {
+            button.click();
+        }
+    }
+    if let Some(el) = focused.and_then(|i| all(live, FOCUSABLE).into_iter().nth(i)) {
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            let _ = el.focus();
+            if let (Some((start, end)), Ok(input)) =
+                (selection, el.dyn_into::<web_sys::HtmlInputElement>())
+            {
+                let _ = input.set_selection_range(start, end);
+            }
+        }
+    }
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute(LIVE_ATTR, "");
+    }
+}
+
+/// Replays on the live control what the visitor did to its pre-rendered twin, through the
+/// events the app listens to.
+fn carry(before: &Element, now: &Element) {
+    use web_sys::{HtmlDetailsElement, HtmlInputElement, HtmlSelectElement};
+    if let (Some(b), Some(n)) = (
+        before.dyn_ref::<HtmlInputElement>(),
+        now.dyn_ref::<HtmlInputElement>(),
+    ) {
+        let toggled = match b.type_().as_str() {
+            "checkbox" => Some(b.checked() != n.checked()),
+            "radio" => Some(b.checked() && !n.checked()),
+            _ => None,
+        };
+        match toggled {
+            Some(true) => n.click(),
+            Some(false) => {}
+            None if b.value() != n.value() => {
+                n.set_value(&b.value());
+                dispatch(n, "input");
+            }
+            None => {}
+        }
+    } else if let (Some(b), Some(n)) = (
+        before.dyn_ref::<HtmlSelectElement>(),
+        now.dyn_ref::<HtmlSelectElement>(),
+    ) {
+        if b.value() != n.value() {
+            n.set_value(&b.value());
+            dispatch(n, "change");
+        }
+    } else if let (Some(b), Some(n)) = (
+        before.dyn_ref::<HtmlDetailsElement>(),
+        now.dyn_ref::<HtmlDetailsElement>(),
+    ) {
+        n.set_open(b.open());
+    }
+}
+
+fn dispatch(target: &web_sys::EventTarget, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}

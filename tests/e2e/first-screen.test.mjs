@@ -1,0 +1,281 @@
+// The pre-rendered first screens (scripts/prerender.mjs, first-screen.js, src/takeover.rs):
+// content before the wasm, the right screen from the first frame, a hand-over that moves
+// nothing and loses nothing, and the figures of issue #17 (printed, not pass/fail).
+import { test, before, after, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { useServerAndBrowser, open, ready, readJson, closeSession, DIST, ROOT } from "./support.mjs";
+
+let session;
+afterEach(async () => {
+  const done = session;
+  session = undefined;
+  await closeSession(done);
+});
+
+const SCREENS = { find: "", quiz: "?view=quiz", topics: "?view=topics" };
+const env = useServerAndBrowser(before, after, { extra: staticPages() });
+/// What marks each screen's content: real text beyond the loading line.
+const USEFUL = "#podpath .pp-card, #podpath [data-testid=quiz], #podpath [data-testid=topic-index]";
+
+/// The wasm answers only when `release()` is called: the page stays on its pre-rendered screen.
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/podpath_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => release();
+}
+
+/// Elements in document order with the attributes that make structure, and their own text;
+/// lists cut to their first `items` entries (the pre-rendered Find screen has the first cards).
+function structure(live, items = Infinity) {
+  const root = live.cloneNode(true);
+  for (const li of [...root.querySelectorAll("ol.pp-list > li")].filter((li) => [...li.parentNode.children].indexOf(li) >= items)) li.remove();
+  const KEEP = ["class", "id", "href", "role", "type", "name", "value", "for", "data-testid", "open", "hidden", "lang"];
+  const out = [];
+  const walk = (el, depth) => {
+    if (el.tagName === "NOSCRIPT") return;
+    const attrs = [...el.attributes]
+      .filter((a) => KEEP.includes(a.name) || a.name.startsWith("aria-"))
+      .map((a) => `${a.name}=${a.value}`)
+      .sort();
+    const text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("").replace(/\s+/g, " ").trim();
+    out.push(`${depth} ${el.tagName.toLowerCase()} [${attrs.join(" ")}] ${text}`);
+    for (const child of el.children) walk(child, depth + 1);
+  };
+  walk(root, 0);
+  return out;
+}
+
+test("without JavaScript the Find screen is readable: its first cards, working https links, a title and a description", async () => {
+  const catalog = await readJson("data/catalog.json");
+  session = await open(env.browser, env.server.origin, { javaScriptEnabled: false });
+  const page = session.page;
+  await page.goto(env.server.url);
+  assert.match(await page.title(), /podpath/);
+  const description = await page.locator("meta[name=description]").getAttribute("content");
+  assert.ok(description.length > 60, description);
+  assert.ok(await page.locator("meta[property='og:title']").count());
+  const titles = await page.locator("#podpath [data-testid=show-card] h3").allTextContents();
+  assert.equal(titles.length, 8, "the first cards");
+  const known = new Set(catalog.shows.map((s) => s.title));
+  for (const title of titles) assert.ok(known.has(title.trim()), title);
+  assert.equal((await page.getByTestId("result-count").textContent()).trim(), `${catalog.shows.length} shows`);
+  assert.equal(await page.locator("#podpath .pp-loading-text").count(), 0, "no loading line");
+  const note = page.locator("#podpath .pp-noscript");
+  assert.ok(await note.isVisible(), "says what needs JavaScript");
+  assert.match(await note.textContent(), /the first shows below read without it/);
+  const links = await page.locator("#podpath a[href^='http']").evaluateAll((as) => as.map((a) => [a.href, a.rel]));
+  assert.ok(links.length > 50, `${links.length} links`);
+  for (const [href, rel] of links) {
+    assert.ok(href.startsWith("https://"), href);
+    assert.equal(rel, "noopener noreferrer", href);
+  }
+});
+
+test("each URL shows its own screen from the first frame, and a URL for anything else the loading view", async () => {
+  const cases = [
+    ["", "find"],
+    ["?utm_source=newsletter&fbclid=x", "find"],
+    ["?view=quiz", "quiz"],
+    ["?view=quiz&compact=1&theme=dark&frame=1", "quiz"],
+    ["?view=topics", "topics"],
+    ["?level=beginner", "loading"],
+    ["?topic=mlops", "loading"],
+    ["?view=quiz&goal=lead", "loading"],
+    ["?view=nonsense", "loading"],
+    ["?compact=2", "loading"],
+  ];
+  for (const [query, expected] of cases) {
+    session = await open(env.browser, env.server.origin);
+    const page = session.page;
+    // The screens showing in every frame until the app has taken over, and in the first one.
+    await page.addInitScript(() => {
+      window.__screens = new Set();
+      const name = (el) => el.dataset?.ppScreen ?? (el.classList?.contains("podpath--loading") ? "loading" : null);
+      const frame = () => {
+        const shown = [...document.querySelectorAll("#podpath > *")].filter((el) => el.getClientRects().length).map(name).filter(Boolean);
+        if (shown.length) window.__first ??= shown;
+        if (shown.length) window.__firstRoot ??= document.querySelector("#podpath > [data-pp-prerendered] > .podpath")?.outerHTML.slice(0, 200) ?? "";
+        for (const s of shown) window.__screens.add(s);
+        if (!document.documentElement.hasAttribute("data-pp-live")) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    const release = await holdWasm(page);
+    await page.goto(env.server.url + query);
+    await page.waitForFunction(() => window.__first);
+    const first = await page.evaluate(() => window.__first);
+    assert.deepEqual(first, [expected], `${query || "/"}: the first frame shows ${expected}`);
+    if (query.includes("compact=1")) {
+      const root = await page.evaluate(() => window.__firstRoot);
+      assert.match(root, /podpath--compact/, "the embed's compact setting from the first frame");
+      assert.match(root, /data-theme="dark"/, "and its theme");
+    }
+    release();
+    await ready(page);
+    const seen = await page.evaluate(() => [...window.__screens]);
+    assert.deepEqual(seen, [expected], `${query || "/"}: no other screen was ever shown`);
+    await closeSession(session);
+    session = undefined;
+  }
+});
+
+test("the app takes over each pre-rendered screen with the same structure, order and text", async () => {
+  for (const [screen, query] of Object.entries(SCREENS)) {
+    session = await open(env.browser, env.server.origin);
+    const page = session.page;
+    const release = await holdWasm(page);
+    await page.goto(env.server.url + query);
+    const pre = await page.locator(`#podpath > [data-pp-screen=${screen}] > .podpath`).evaluate(structure);
+    const items = await page.locator(`#podpath > [data-pp-screen=${screen}] ol.pp-list > li`).count();
+    release();
+    await ready(page);
+    const live = await page.locator("#podpath .podpath").evaluate(structure, items || Infinity);
+    assert.ok(pre.length > 20, `${screen}: ${pre.length} elements`);
+    assert.deepEqual(live, pre, `${screen}: the live app renders what was pre-rendered`);
+    assert.equal(await page.locator("#podpath .podpath").count(), 1, "one widget left");
+    await closeSession(session);
+    session = undefined;
+  }
+});
+
+test("nothing typed or clicked before start-up is lost", async () => {
+  const catalog = await readJson("data/catalog.json");
+  session = await open(env.browser, env.server.origin);
+  const page = session.page;
+  const release = await holdWasm(page);
+  await page.goto(env.server.url);
+  // The pre-rendered screen: a real search box and real checkboxes, before any wasm.
+  await page.locator("#pp-search").click();
+  await page.keyboard.type("mlops");
+  const advanced = page.getByRole("checkbox", { name: /Advanced/ });
+  await advanced.check();
+  // A button does nothing before the app runs; the app presses it again when it takes over.
+  await page.getByTestId("theme-toggle").click();
+  await page.locator("#pp-search").focus();
+  release();
+  await ready(page);
+  await page.locator(".podpath[data-theme=light]").waitFor({ timeout: 2000 });
+  assert.equal(await page.locator("#pp-search").inputValue(), "mlops", "the text typed is kept");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "pp-search", "and the focus");
+  assert.ok(await page.getByRole("checkbox", { name: /Advanced/ }).isChecked(), "the box ticked is kept");
+  const shown = await page.getByTestId("show-card").count();
+  assert.ok(shown > 0 && shown < catalog.shows.length, `and applied: ${shown} shows`);
+  await page.waitForFunction(() => location.search.includes("q=mlops") && location.search.includes("level=advanced"));
+  await page.waitForFunction(() => location.search.includes("theme=light"));
+  await page.keyboard.type(" x");
+  assert.equal(await page.locator("#pp-search").inputValue(), "mlops x", "typing goes on in the live box");
+});
+
+test("the hand-over moves nothing: CLS 0 at 360, 768 and 1280 px in both themes", async () => {
+  const rows = [];
+  for (const colorScheme of ["light", "dark"]) {
+    for (const width of [360, 768, 1280]) {
+      for (const [screen, query] of Object.entries(SCREENS)) {
+        session = await open(env.browser, env.server.origin, { viewport: { width, height: 800 }, colorScheme });
+        const page = session.page;
+        await page.addInitScript(() => {
+          window.__shifts = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+          }).observe({ type: "layout-shift", buffered: true });
+        });
+        await page.goto(env.server.url + query);
+        await ready(page);
+        await page.waitForTimeout(150);
+        const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+        rows.push(`${colorScheme} ${width}px ${screen}: CLS ${cls.toFixed(4)}`);
+        assert.equal(cls, 0, `${colorScheme} ${width}px ${screen}`);
+        await closeSession(session);
+        session = undefined;
+      }
+    }
+  }
+  console.log(`# hand-over layout shift\n# ${rows.join("\n# ")}`);
+});
+
+/// Static pages of the same text: each pre-rendered screen alone in index.html, no script.
+function staticPages() {
+  let html = "";
+  try {
+    html = readFileSync(join(DIST, "index.html"), "utf8");
+  } catch {
+    return {};
+  }
+  if (!html.includes("data-pp-prerendered")) return {};
+  // No script: the chosen screen is in place, marked shown as first-screen.js would.
+  const bare = html
+    .replace(/<script[^>]*><\/script>/g, "")
+    .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "")
+    .replace("<html ", '<html data-pp-first="static" ');
+  const dir = join(ROOT, "target", "static-pages");
+  mkdirSync(dir, { recursive: true });
+  const pages = {};
+  for (const screen of Object.keys(SCREENS)) {
+    const template = bare.match(new RegExp(`<template data-pp-screen="${screen}">([\\s\\S]*?)</template>`));
+    let page = bare.replace(/<template data-pp-screen=[\s\S]*?<\/template>/g, "");
+    if (template) page = page.replace(/(<!-- podpath:first-screen -->)[\s\S]*?(<!-- \/podpath:first-screen -->)/, `$1${template[1]}$2`);
+    const file = join(dir, `static-${screen}.html`);
+    writeFileSync(file, page);
+    pages[`/blog/podpath/static-${screen}.html`] = file;
+  }
+  return pages;
+}
+
+/// Milliseconds from navigation to the first frame with useful content, and to the moment the
+/// live app answers input (the hand-over), in the page or in an iframe on a host page.
+async function firstScreenTimes(url, { frame = false } = {}) {
+  session = await open(env.browser, env.server.origin);
+  const page = session.page;
+  await page.addInitScript((USEFUL) => {
+    const tick = () => {
+      if (!window.__useful && document.querySelector(USEFUL)?.getClientRects().length) window.__useful = performance.now();
+      if (!window.__live && document.documentElement.hasAttribute("data-pp-live")) window.__live = performance.now();
+      if (!window.__live || !window.__useful) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, USEFUL);
+  if (frame) {
+    await page.setContent(`<iframe src="${url}" style="width:100%;height:700px;border:0"></iframe>`);
+  } else {
+    await page.goto(url);
+  }
+  const target = frame ? page.frames()[1] : page;
+  await target.waitForFunction(() => window.__useful, null, { timeout: 20000 });
+  const live = url.includes("static-") ? null : await target.waitForFunction(() => window.__live, null, { timeout: 20000 }).then((h) => h.jsonValue());
+  const useful = await target.evaluate(() => window.__useful);
+  await closeSession(session);
+  session = undefined;
+  return { useful, live };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+test("first useful content against a static page of the same text (printed; median of 7 fresh loads)", async () => {
+  const lines = [];
+  for (const [screen, query] of Object.entries(SCREENS)) {
+    const runs = { page: [], frame: [], static: [], live: [], frameLive: [] };
+    for (let i = 0; i < 7; i++) {
+      const inPage = await firstScreenTimes(env.server.url + query);
+      const inFrame = await firstScreenTimes(env.server.url + (query ? query + "&compact=1" : "?compact=1"), { frame: true });
+      const still = await firstScreenTimes(`${env.server.url}static-${screen}.html`);
+      runs.page.push(inPage.useful);
+      runs.live.push(inPage.live);
+      runs.frame.push(inFrame.useful);
+      runs.frameLive.push(inFrame.live);
+      runs.static.push(still.useful);
+    }
+    const [p, f, s] = [median(runs.page), median(runs.frame), median(runs.static)];
+    lines.push(
+      `${screen.padEnd(6)} page ${p.toFixed(0)} ms (${(p / s).toFixed(2)}x static), iframe ${f.toFixed(0)} ms (${(f / s).toFixed(2)}x), ` +
+        `static ${s.toFixed(0)} ms; answers input after ${median(runs.live).toFixed(0)} ms (iframe ${median(runs.frameLive).toFixed(0)} ms)`,
+    );
+    assert.ok(p > 0 && s > 0);
+  }
+  console.log(`# first useful content (loopback, headless Chromium)\n# ${lines.join("\n# ")}`);
+});
