@@ -94,6 +94,16 @@ fn refresh_updates_derived_facts_reports_failures_and_keeps_the_file_valid() {
         "/weekly/w.xml",
     ];
     let failing = ids.len() / 2;
+    // A show with no start-here episodes cannot become active (the validator requires 2-3):
+    // those read a feed that ended, except one, whose update the validator must reject.
+    let no_start = |id: &str| {
+        shows(&before)
+            .iter()
+            .any(|s| s["id"] == id && s["start_here"].as_array().is_none_or(Vec::is_empty))
+    };
+    let rejected = (1..ids.len())
+        .find(|&i| i != failing && no_start(&ids[i]))
+        .expect("a show without start-here episodes");
     let mut args = words(&format!(
         "refresh --catalog {} --today 2026-11-27",
         catalog.display()
@@ -101,6 +111,10 @@ fn refresh_updates_derived_facts_reports_failures_and_keeps_the_file_valid() {
     for (i, id) in ids.iter().enumerate() {
         let path = if i == failing {
             "/error"
+        } else if i == rejected {
+            "/weekly/w.xml"
+        } else if no_start(id) {
+            "/ended-2019.xml"
         } else {
             fixtures[i % fixtures.len()]
         };
@@ -128,7 +142,14 @@ fn refresh_updates_derived_facts_reports_failures_and_keeps_the_file_valid() {
         "{stdout}"
     );
     assert!(
-        stdout.contains(&format!("{} of {} feeds read", ids.len() - 1, ids.len())),
+        stdout
+            .lines()
+            .any(|l| l.starts_with(&format!("{} ", ids[rejected]))
+                && l.contains("FAILED        update rejected by the validator")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{} of {} feeds read", ids.len() - 2, ids.len())),
         "{stdout}"
     );
     assert!(stdout
@@ -157,7 +178,7 @@ fn refresh_updates_derived_facts_reports_failures_and_keeps_the_file_valid() {
                 );
             }
         }
-        if id == ids[failing] || !ids.iter().any(|i| i == id) {
+        if id == ids[failing] || id == ids[rejected] || !ids.iter().any(|i| i == id) {
             assert_eq!(old, new, "{id} was not read: unchanged");
             continue;
         }
