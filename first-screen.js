@@ -10,6 +10,10 @@
   var html = document.documentElement;
   var podpath = document.getElementById("podpath");
   if (!podpath) return;
+  // podpath's own page keeps room for a scrollbar (main.css); in a frame, which the host sizes
+  // to fit, it never scrolls. Before the first paint, so nothing moves sideways.
+  var framed = window.self !== window.top;
+  if (framed) html.classList.remove("podpath-scroll");
   var params = new URLSearchParams(location.search);
   var choice = choose(params);
   if (choice !== "find") {
@@ -59,11 +63,28 @@
       else if (!KEEP[key] || (KEEP[key] !== 1 && KEEP[key].indexOf(value) < 0)) loading = true;
     });
     if (loading) return "loading";
+    // The screens say "latest episode 2 months ago" as of the month they were built in: in
+    // another month the app would change that text when it takes over.
+    var built = podpath.querySelector("[data-pp-built]");
+    var now = new Date();
+    var month = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0");
+    if (built && built.getAttribute("data-pp-built") !== month) return "loading";
     if (view === "browse") return "find";
     if (view === "topics") return "topics";
     // Saved quiz answers reopen the quiz where the visitor left it: not its first question.
-    if (view === "quiz") return savedQuiz() ? "loading" : "quiz";
+    // So do the quiz's notices on podpath's own page when storage is blocked (a frame shows none).
+    if (view === "quiz") return savedQuiz() || (!framed && !storageWorks()) ? "loading" : "quiz";
     return "loading";
+  }
+
+  function storageWorks() {
+    try {
+      window.localStorage.setItem("podpath:v1:probe", "1");
+      window.localStorage.removeItem("podpath:v1:probe");
+      return true;
+    } catch (e) {
+      return false;
+    }
   }
 
   function savedQuiz() {

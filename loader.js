@@ -3,10 +3,6 @@
 // same loader serves the hosted page and the <podpath-finder> / <div data-podpath> elements of
 // any blog page (each gets a shadow root with podpath's stylesheet inside: see src/shadow.rs).
 
-// podpath's own page keeps room for a scrollbar (main.css); in a frame, which the host sizes
-// to fit, it never scrolls.
-if (window.self !== window.top) document.documentElement.classList.remove("podpath-scroll");
-
 const base = new URL("./", import.meta.url).href;
 document.documentElement.setAttribute("data-podpath-base", base);
 

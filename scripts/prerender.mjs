@@ -75,8 +75,13 @@ try {
 
 // Without JavaScript only the Find screen shows; its note sits inside the widget's box.
 const withNote = (html) => html.replace(/^(<div class="podpath"[^>]*>)/, `$1${NOSCRIPT}`);
+// The month the screens were rendered in: they say "latest episode 2 months ago" as of then,
+// so first-screen.js shows them only in that month (the loading view afterwards, until the
+// next build).
+const now = new Date();
+const BUILT = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
 const wrap = (screen) =>
-  `<div data-pp-prerendered data-pp-screen="${screen}">${screen === "find" ? withNote(shots.find) : shots[screen]}</div>`;
+  `<div data-pp-prerendered data-pp-screen="${screen}" data-pp-built="${BUILT}">${screen === "find" ? withNote(shots.find) : shots[screen]}</div>`;
 const templates = ["quiz", "topics"]
   .map((s) => `<template data-pp-screen="${s}">${wrap(s)}</template>`)
   .concat(`<template data-pp-screen="loading">${loading.trim()}</template>`)

@@ -22,6 +22,7 @@ const LIVE_ATTR: &str = "data-pp-live";
 /// What the visitor may have used before the app started.
 const CONTROLS: &str = "input, select, textarea, details";
 const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
+const LIST_ITEMS: &str = "ol.pp-list > li";
 
 /// Mounts the app into `host` behind its pre-rendered screen `pre`, then swaps them.
 pub fn mount(host: HtmlElement, pre: Element) {
@@ -42,8 +43,17 @@ pub fn mount(host: HtmlElement, pre: Element) {
 }
 
 fn swap(host: &HtmlElement, pre: &Element, live: &HtmlElement) {
+    // The pre-rendered list holds the first cards only: the live cards after them have no
+    // twin, and pairing skips them so that what follows the list pairs up again.
+    let cards = all(pre, LIST_ITEMS).len();
+    let live_all = |selector: &str| -> Vec<Element> {
+        all(live, selector)
+            .into_iter()
+            .filter(|el| !beyond(el, cards))
+            .collect()
+    };
     let old = all(pre, CONTROLS);
-    let new = all(live, CONTROLS);
+    let new = live_all(CONTROLS);
     let focused = gloo::utils::document()
         .active_element()
         .filter(|el| pre.contains(Some(el)))
@@ -73,7 +83,7 @@ fn swap(host: &HtmlElement, pre: &Element, live: &HtmlElement) {
     }
     for i in clicks {
         // Looked up each time: a press may change what renders after it.
-        if let Some(button) = all(live, "button")
+        if let Some(button) = live_all("button")
             .into_iter()
             .nth(i)
             .and_then(|b| b.dyn_into::<HtmlElement>().ok())
@@ -81,7 +91,7 @@ fn swap(host: &HtmlElement, pre: &Element, live: &HtmlElement) {
             button.click();
         }
     }
-    if let Some(el) = focused.and_then(|i| all(live, FOCUSABLE).into_iter().nth(i)) {
+    if let Some(el) = focused.and_then(|i| live_all(FOCUSABLE).into_iter().nth(i)) {
         if let Ok(el) = el.dyn_into::<HtmlElement>() {
             let _ = el.focus();
             if let (Some((start, end)), Ok(input)) =
@@ -140,6 +150,20 @@ fn dispatch(target: &web_sys::EventTarget, kind: &str) {
     if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
         let _ = target.dispatch_event(&event);
     }
+}
+
+/// Inside a list item past the first `cards` of its list.
+fn beyond(el: &Element, cards: usize) -> bool {
+    let Some(item) = el.closest(LIST_ITEMS).ok().flatten() else {
+        return false;
+    };
+    let mut index = 0;
+    let mut previous = item.previous_element_sibling();
+    while let Some(p) = previous {
+        index += 1;
+        previous = p.previous_element_sibling();
+    }
+    index >= cards
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {

@@ -125,6 +125,25 @@ test("each URL shows its own screen from the first frame, and a URL for anything
   }
 });
 
+test("a pre-rendered screen the app would change shows the loading view: a later month, blocked storage on the quiz", async () => {
+  const first = async (page, query) => {
+    await page.goto(env.server.url + query);
+    await ready(page);
+    return page.evaluate(() => document.documentElement.getAttribute("data-pp-first"));
+  };
+  session = await open(env.browser, env.server.origin);
+  // Built this month; "latest episode 2 months ago" would read differently next month.
+  await session.page.clock.setFixedTime(new Date(Date.now() + 40 * 24 * 3600 * 1000));
+  assert.equal(await first(session.page, ""), "loading");
+  await closeSession(session);
+  session = await open(env.browser, env.server.origin);
+  await session.context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
+  });
+  assert.equal(await first(session.page, "?view=quiz"), "loading", "the quiz adds a storage notice on its own page");
+  assert.equal(await first(session.page, ""), "find", "Find has no such notice");
+});
+
 test("the app takes over each pre-rendered screen with the same structure, order and text", async () => {
   for (const [screen, query] of Object.entries(SCREENS)) {
     session = await open(env.browser, env.server.origin);
@@ -155,12 +174,16 @@ test("nothing typed or clicked before start-up is lost", async () => {
   await page.keyboard.type("mlops");
   const advanced = page.getByRole("checkbox", { name: /Advanced/ });
   await advanced.check();
-  // A button does nothing before the app runs; the app presses it again when it takes over.
+  // A button does nothing before the app runs; the app presses it again when it takes over,
+  // also one that follows the list, whose live version has more cards than the pre-rendered.
   await page.getByTestId("theme-toggle").click();
+  await page.getByRole("button", { name: "Embed this" }).click();
   await page.locator("#pp-search").focus();
   release();
   await ready(page);
   await page.locator(".podpath[data-theme=light]").waitFor({ timeout: 2000 });
+  await page.getByTestId("embed-panel").waitFor({ timeout: 2000 });
+  assert.equal(await page.locator("[data-pp-prerendered], .pp-taking-over").count(), 0);
   assert.equal(await page.locator("#pp-search").inputValue(), "mlops", "the text typed is kept");
   assert.equal(await page.evaluate(() => document.activeElement?.id), "pp-search", "and the focus");
   assert.ok(await page.getByRole("checkbox", { name: /Advanced/ }).isChecked(), "the box ticked is kept");

@@ -47,7 +47,14 @@ pub fn derive(episodes: &[EpisodeFacts], today: NaiveDate) -> Option<Derived> {
     dated.sort_by_key(|(day, _)| std::cmp::Reverse(*day));
     let (last, _) = *dated.first()?;
     let days: Vec<NaiveDate> = dated.iter().map(|(d, _)| *d).collect();
-    let median = median_gap(&days[..days.len().min(CADENCE_EPISODES)]);
+    // The episodes since the last silence of a year or more: a revived show's cadence is its
+    // new one, not one stretched by the years off air.
+    let since_revival = days
+        .windows(2)
+        .position(|w| (w[0] - w[1]).num_days() >= YEAR_DAYS)
+        .map_or(days.len(), |i| i + 1);
+    let recent = &days[..since_revival.min(CADENCE_EPISODES)];
+    let median = median_gap(recent);
     let silent = (today - last).num_days();
     let inactive = silent > YEAR_DAYS
         || match median {
@@ -177,7 +184,18 @@ mod tests {
         eps.extend(every("2024-06-01", 7, 40, 30));
         let got = derive(&eps, d("2026-11-27"));
         assert_eq!(got.as_ref().map(|g| g.status), Some(Status::Revived));
-        assert_eq!(got.map(|g| g.cadence), Some(Cadence::Weekly));
+        // Its cadence since it came back, not the weekly one of 2024.
+        assert_eq!(got.map(|g| g.cadence), Some(Cadence::Biweekly));
+    }
+
+    #[test]
+    fn two_episodes_after_years_off_air_are_judged_on_their_own() {
+        let mut eps = every("2026-11-20", 10, 2, 30);
+        eps.extend(every("2021-03-01", 7, 30, 30));
+        let got = derive(&eps, d("2026-11-27"));
+        // Too few for a median since the return: irregular, and live while under 60 days old.
+        assert_eq!(got.as_ref().map(|g| g.cadence), Some(Cadence::Irregular));
+        assert_eq!(got.map(|g| g.status), Some(Status::Revived));
     }
 
     #[test]

@@ -6,7 +6,6 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 use std::time::Duration;
 
 use ureq::http::Uri;
-use ureq::ResponseExt;
 
 /// Who is asking, so that hosts can tell the tool apart from a browser.
 pub const USER_AGENT: &str = concat!(
@@ -111,17 +110,19 @@ pub struct Fetcher {
 
 impl Fetcher {
     pub fn new(limits: Limits) -> Fetcher {
-        let config = |proxied: bool| {
+        let config = |public: bool| {
             let builder = ureq::Agent::config_builder()
                 .user_agent(USER_AGENT)
                 .timeout_connect(Some(limits.connect))
                 .timeout_global(Some(limits.total))
-                .max_redirects(limits.redirects)
                 .http_status_as_error(false);
-            let builder = if proxied {
-                builder
+            let builder = if public {
+                // ureq follows the redirects itself and refuses any hop that is not https.
+                builder.https_only(true).max_redirects(limits.redirects)
             } else {
-                builder.proxy(None)
+                // Loopback: every hop is checked here (`get`), so that a mirror or a test
+                // server cannot send the tool to plain http elsewhere.
+                builder.proxy(None).max_redirects(0)
             };
             builder.build().new_agent()
         };
@@ -132,22 +133,40 @@ impl Fetcher {
         }
     }
 
-    /// The body of `url`, after at most `limits.redirects` redirects, each hop checked.
+    /// The body of `url`, after at most `limits.redirects` redirects, each hop within the policy.
     pub fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        check_feed_url(url).map_err(FetchError::NotAllowed)?;
-        let loopback = url
-            .parse::<Uri>()
-            .ok()
-            .and_then(|u| u.host().map(is_loopback))
-            .unwrap_or(false);
-        let agent = if loopback { &self.direct } else { &self.agent };
-        let mut response = agent
-            .get(url)
-            .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
-            .call()
-            .map_err(|e| self.error(e))?;
-        // A redirect may not lead from https, or from loopback, to plain http elsewhere.
-        check_feed_url(&response.get_uri().to_string()).map_err(FetchError::NotAllowed)?;
+        let mut url = url.to_string();
+        for _ in 0..=self.limits.redirects {
+            check_feed_url(&url).map_err(FetchError::NotAllowed)?;
+            let loopback = url
+                .parse::<Uri>()
+                .ok()
+                .and_then(|u| u.host().map(is_loopback))
+                .unwrap_or(false);
+            let agent = if loopback { &self.direct } else { &self.agent };
+            let response = agent
+                .get(&url)
+                .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
+                .call()
+                .map_err(|e| self.error(e))?;
+            if loopback && response.status().is_redirection() {
+                let location = response
+                    .headers()
+                    .get("location")
+                    .and_then(|v| v.to_str().ok())
+                    .ok_or(FetchError::Status(response.status().as_u16()))?;
+                url = resolve(&url, location);
+                continue;
+            }
+            return self.finish(response);
+        }
+        Err(FetchError::TooManyRedirects(self.limits.redirects))
+    }
+
+    fn finish(
+        &self,
+        mut response: ureq::http::Response<ureq::Body>,
+    ) -> Result<Fetched, FetchError> {
         let status = response.status().as_u16();
         if !(200..300).contains(&status) {
             return Err(FetchError::Status(status));
@@ -172,6 +191,9 @@ impl Fetcher {
             ureq::Error::Timeout(_) => FetchError::Timeout,
             ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge(self.limits.body_bytes),
             ureq::Error::TooManyRedirects => FetchError::TooManyRedirects(self.limits.redirects),
+            ureq::Error::RequireHttpsOnly(why) => {
+                FetchError::NotAllowed(format!("a redirect left https: {why}"))
+            }
             ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => FetchError::Timeout,
             ureq::Error::HostNotFound => FetchError::Network("host not found".into()),
             ureq::Error::ConnectionFailed => FetchError::Network("connection failed".into()),
@@ -180,9 +202,41 @@ impl Fetcher {
     }
 }
 
+/// A redirect's `Location` against the URL that sent it: absolute, scheme-relative or
+/// path-absolute (what feed hosts send), else relative to the current directory.
+fn resolve(base: &str, location: &str) -> String {
+    if location.starts_with("https://") || location.starts_with("http://") {
+        return location.to_string();
+    }
+    let uri: Option<Uri> = base.parse().ok();
+    let scheme = uri.as_ref().and_then(|u| u.scheme_str()).unwrap_or("https");
+    let authority = uri
+        .as_ref()
+        .and_then(|u| u.authority())
+        .map_or("", |a| a.as_str());
+    if let Some(rest) = location.strip_prefix("//") {
+        format!("{scheme}://{rest}")
+    } else if location.starts_with('/') {
+        format!("{scheme}://{authority}{location}")
+    } else {
+        let path = uri.as_ref().map_or("/", |u| u.path());
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+        format!("{scheme}://{authority}{dir}/{location}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn redirect_locations_resolve_against_the_url_that_sent_them() {
+        let base = "http://127.0.0.1:8000/feeds/a.xml";
+        assert_eq!(resolve(base, "https://x.org/f"), "https://x.org/f");
+        assert_eq!(resolve(base, "//x.org/f"), "http://x.org/f");
+        assert_eq!(resolve(base, "/b.xml"), "http://127.0.0.1:8000/b.xml");
+        assert_eq!(resolve(base, "c.xml"), "http://127.0.0.1:8000/feeds/c.xml");
+    }
 
     #[test]
     fn https_anywhere_http_only_on_loopback() {

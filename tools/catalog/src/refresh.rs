@@ -180,6 +180,10 @@ fn update_show(
             derived.length.map_or(Value::Null, length_value),
         ),
     ];
+    let old_status = show
+        .get("status")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     let mut changes = Vec::new();
     for (key, source, new) in new_facts {
         // A feed with too few durations says nothing about length; keep what was curated.
@@ -197,7 +201,8 @@ fn update_show(
             add_source(show, source, feed);
         }
     }
-    if derived.status != Status::Unknown {
+    // The note says what was searched for a status nobody could find; a known one ends it.
+    if old_status.as_deref() == Some("unknown") && derived.status != Status::Unknown {
         show.shift_remove("status_note");
     }
     set_show_key(show, "checked", json!(today));

@@ -131,6 +131,16 @@ fn up_to_five_redirects_are_followed_and_a_loop_is_cut() {
 }
 
 #[test]
+fn a_loopback_redirect_to_plain_http_elsewhere_is_refused() {
+    let server = FixtureServer::start();
+    let got = Fetcher::new(Limits::FEEDS).get(&server.url("/hop/out"));
+    assert!(
+        matches!(&got, Err(FetchError::NotAllowed(why)) if why.contains("feeds.example.org")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn http_errors_say_their_status() {
     let server = FixtureServer::start();
     assert_eq!(

@@ -110,6 +110,8 @@ fn answer(request: Request) {
         "/hop/2" => redirect("/hop/3"),
         "/hop/3" => redirect("/weekly/hops.xml"),
         "/loop" => redirect("/loop"),
+        // A mirror that sends the tool to plain http off this machine.
+        "/hop/out" => redirect("http://feeds.example.org/show.xml"),
         "/slow.xml" => {
             thread::sleep(SLOW);
             xml(weekly_feed("Slow", 20, 7))
