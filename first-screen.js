@@ -47,7 +47,7 @@
   // engine/src/quiz.rs PARAMS; an engine test keeps this list equal to those).
   function choose(params) {
     var OWN = ["view", "topic", "q", "level", "format", "length", "on", "t", "active", "sort",
-      "list", "theme", "compact", "header", "accent", "origin", "frame", "results",
+      "list", "theme", "compact", "header", "accent", "origin", "frame", "results", "lang",
       "bg", "math", "code", "goal", "len", "week", "fmt", "qt"];
     // What leaves the first screen as it is: where a frame's messages go, and the display
     // settings applied above.
@@ -69,6 +69,10 @@
     var now = new Date();
     var month = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0");
     if (built && built.getAttribute("data-pp-built") !== month) return "loading";
+    // The screens are pre-rendered in English: a reader whose browser prefers Spanish or German
+    // (the first of its languages that podpath speaks) gets the loading view, then the app in
+    // that language (engine/src/lang.rs negotiates the same way).
+    if (spoken() !== "en") return "loading";
     if (view === "browse") return "find";
     if (view === "topics") return "topics";
     // Saved quiz answers reopen the quiz where the visitor left it: not its first question.
@@ -85,6 +89,15 @@
     } catch (e) {
       return false;
     }
+  }
+
+  function spoken() {
+    var tags = navigator.languages || [navigator.language || ""];
+    for (var i = 0; i < tags.length; i++) {
+      var primary = String(tags[i]).split(/[-_]/)[0].toLowerCase();
+      if (primary === "en" || primary === "es" || primary === "de") return primary;
+    }
+    return "en";
   }
 
   function savedQuiz() {

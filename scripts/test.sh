@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, then runs
 #   lint      cargo fmt --check, clippy -D warnings (engine natively, UI for wasm32)
-#   layer 1   native unit, property and data tests of the engine (cargo test), and of the
-#             catalog tool podpath_catalog against a loopback fixture feed server
+#   layer 1   native unit, property and data tests of the engine (cargo test), of the
+#             catalog tool podpath_catalog against a loopback fixture feed server, and of the
+#             UI's language tables (plurals, dates)
 #   layer 2   wasm-bindgen-test component tests in headless Chromium and Firefox
 #   build     one release build (trunk, wasm-opt), its size table and budget
 #   layer 3   end-to-end tests of that release build, served from a sub-path, in Chromium
@@ -63,6 +64,7 @@ step clippy-catalog-tool cargo clippy -p podpath_catalog --all-targets -- -D war
 step clippy-ui-wasm cargo clippy --target wasm32-unknown-unknown -p podpath --all-targets -- -D warnings
 step engine cargo test -p podpath_engine
 step catalog-tool cargo test -p podpath_catalog
+step ui-native cargo test -p podpath --lib
 cat target/tmp/refresh-40-feeds.txt 2>/dev/null || true
 data_age() {
   # A notice, not a failure: how stale the catalog's facts are (refresh them with

@@ -3,12 +3,14 @@
 
 use crate::components::{Deferred, NoticeBar, SiteFooter, SiteHeader};
 use crate::frame;
+use crate::i18n::{set_page_lang, texts, LangCtx};
 use crate::ids::IdScope;
 use crate::pages::{BrowsePage, QuizPage, TopicsPage};
 use crate::state::{DataCtx, NavCtx, NoticeKind, NoticesCtx, UrlSync};
-use crate::{browser, data, strings};
+use crate::{browser, data};
 use leptos::prelude::*;
 use podpath_engine::embed::{accent_for, Theme};
+use podpath_engine::lang::negotiate;
 use podpath_engine::url_state::{self, View};
 
 /// Where an instance of the widget lives.
@@ -38,7 +40,7 @@ pub fn App(
             return view! {
                 <div class="podpath">
                     <div class="pp-error" role="alert">
-                        <h2>{strings::DATA_ERROR_TITLE}</h2>
+                        <h2>{crate::i18n::t().data_error_title}</h2>
                         <p>{why}</p>
                     </div>
                 </div>
@@ -59,8 +61,28 @@ pub fn App(
     provide_context(IdScope(prefix));
     let decoded = url_state::decode(&query, &is_topic);
     let nav = RwSignal::new(decoded.state);
+    // The language asked for (URL or element), else the browser's, else English; every view
+    // below renders from its table, and a switch renders them again.
+    let preferred = browser::preferred_languages();
+    let lang = Memo::new(move |_| {
+        negotiate(
+            nav.with(|s| s.display.lang),
+            preferred.iter().map(String::as_str),
+        )
+    });
     let notices = NoticesCtx(RwSignal::new(Vec::new()));
-    notices.set_link(decoded.ignored);
+    // The notice lines are written once the language is known (below).
+    let ignored = RwSignal::new(decoded.ignored);
+    let link_lines = move |lang| {
+        let t = texts(lang);
+        ignored.with(|i| i.iter().map(|x| t.ignored(x)).collect::<Vec<_>>())
+    };
+    // In the first render already (no notice arriving later to push the page down), and again
+    // when the language or the URL changes.
+    notices.set_link(link_lines(lang.get_untracked()));
+    Effect::new(move |_| {
+        notices.set_link(link_lines(lang.get()));
+    });
     provide_context(NavCtx(nav, sync));
     provide_context(notices);
 
@@ -71,7 +93,7 @@ pub fn App(
             browser::cancel_pending_query();
             let decoded = url_state::decode(&browser::location_search(), &is_topic);
             nav.set(decoded.state);
-            notices.set_link(decoded.ignored);
+            ignored.set(decoded.ignored);
         });
         on_cleanup(move || handle.remove());
     }
@@ -99,17 +121,23 @@ pub fn App(
             }
             Some((a, None)) => notices.push(
                 NoticeKind::Link,
-                format!("{} {}", strings::ACCENT_IGNORED, a.hex()),
+                format!("{} {}", texts(lang.get_untracked()).accent_ignored, a.hex()),
             ),
             None => {}
         }
     });
+
+    if sync != UrlSync::Off {
+        // podpath's own page (or frame) speaks the widget's language in its title too.
+        Effect::new(move |_| browser::set_page_language(texts(lang.get())));
+    }
 
     let view = Memo::new(move |_| nav.with(|s| s.view));
     view! {
         <div
             class="podpath"
             node_ref=root
+            lang=move || lang.get().key()
             class:podpath--compact=move || display.with(|d| d.compact)
             class:podpath--bare=move || display.with(|d| d.hide_header)
             data-theme=move || match display.with(|d| d.theme) {
@@ -117,21 +145,28 @@ pub fn App(
                 t => Some(t.key()),
             }
         >
-            <SiteHeader />
-            <NoticeBar />
-            <main class="pp-main" id=crate::ids::id("main")>
-                // The header paints first; the view follows in a task of its own.
-                <Deferred>
-                    {move || match view.get() {
-                        View::Browse => view! { <BrowsePage /> }.into_any(),
-                        View::Quiz => view! { <QuizPage /> }.into_any(),
-                        View::Topics => view! { <TopicsPage /> }.into_any(),
-                    }}
-                </Deferred>
-            </main>
-            <Deferred last=true>
-                <SiteFooter />
-            </Deferred>
+            {move || {
+                let lang = lang.get();
+                provide_context(LangCtx(lang));
+                set_page_lang(lang);
+                view! {
+                    <SiteHeader />
+                    <NoticeBar />
+                    <main class="pp-main" id=crate::ids::id("main")>
+                        // The header paints first; the view follows in a task of its own.
+                        <Deferred>
+                            {move || match view.get() {
+                                View::Browse => view! { <BrowsePage /> }.into_any(),
+                                View::Quiz => view! { <QuizPage /> }.into_any(),
+                                View::Topics => view! { <TopicsPage /> }.into_any(),
+                            }}
+                        </Deferred>
+                    </main>
+                    <Deferred last=true>
+                        <SiteFooter />
+                    </Deferred>
+                }
+            }}
         </div>
     }
     .into_any()

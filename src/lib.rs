@@ -8,13 +8,13 @@ mod data;
 mod download;
 mod format;
 mod frame;
+pub mod i18n;
 mod ids;
 mod pages;
 mod progressive;
 mod shadow;
 mod state;
 mod storage;
-pub mod strings;
 mod takeover;
 
 pub use app::{App, Mount};
@@ -22,7 +22,9 @@ pub use shadow::shadow_container;
 
 /// The attributes of an embedding element that configure it: plain on `<podpath-finder>`,
 /// with `data-` on `<div data-podpath>`; the same names as the URL parameters.
-const ELEMENT_SETTINGS: [&str; 6] = ["view", "topic", "theme", "compact", "accent", "header"];
+const ELEMENT_SETTINGS: [&str; 7] = [
+    "view", "topic", "theme", "compact", "accent", "header", "lang",
+];
 
 /// The elements of a host page podpath mounts into.
 pub(crate) const HOST_SELECTOR: &str = "podpath-finder, [data-podpath]";
@@ -134,6 +136,7 @@ fn install_panic_box() {
 }
 
 fn show_panic_box() {
+    let t = crate::i18n::t();
     let document = gloo::utils::document();
     let href = gloo::utils::window().location().href().unwrap_or_default();
     for root in shadow::all_roots(&document) {
@@ -151,13 +154,13 @@ fn show_panic_box() {
         };
         let _ = panel.set_attribute("role", "alert");
         let _ = panel.set_attribute("data-testid", "panic-box");
-        if let Some(title) = make("h2", "", strings::PANIC_TITLE) {
+        if let Some(title) = make("h2", "", t.panic_title) {
             let _ = panel.append_child(&title);
         }
-        if let Some(text) = make("p", "", strings::PANIC_TEXT) {
+        if let Some(text) = make("p", "", t.panic_text) {
             let _ = panel.append_child(&text);
         }
-        if let Some(link) = make("a", "pp-button", strings::PANIC_RELOAD) {
+        if let Some(link) = make("a", "pp-button", t.panic_reload) {
             let _ = link.set_attribute("href", &href);
             let _ = panel.append_child(&link);
         }

@@ -15,6 +15,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the app into its own `<section>` on a clean URL; the handle unmounts on drop.
 fn mount_app() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
+    mount_as(podpath::Mount::Page)
+}
+
+/// The same for a given kind of mount (a page of its own, or an embedding element's settings).
+fn mount_as(mount: podpath::Mount) -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
     let window = web_sys::window().expect("window");
     let path = window.location().pathname().expect("path");
     window
@@ -32,7 +37,10 @@ fn mount_app() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
         .expect("body")
         .append_child(&section)
         .expect("append");
-    let handle = mount_to(section.clone(), || view! { <App /> });
+    let handle = mount_to(
+        section.clone(),
+        move || view! { <App mount=mount.clone() /> },
+    );
     (section, handle)
 }
 
@@ -322,4 +330,51 @@ async fn mounted_in_a_shadow_root_the_search_box_and_the_quiz_radios_answer() {
         "the quiz kept the answer given inside the shadow root"
     );
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_german_mount_speaks_german_and_marks_catalog_text_as_english() {
+    let (section, _handle) = mount_as(podpath::Mount::Element {
+        query: "?lang=de".into(),
+        id_prefix: "ppde",
+    });
+    settle(&section).await;
+    assert_eq!(
+        find(&section, ".podpath").get_attribute("lang").as_deref(),
+        Some("de")
+    );
+    assert_eq!(text(&section, "[data-testid=tab-browse]").trim(), "Suchen");
+    assert_eq!(
+        find(&section, ".pp-search")
+            .get_attribute("placeholder")
+            .as_deref(),
+        Some("Suche, z. B. mlops oder ein Name")
+    );
+    let shown = text(&section, "[data-testid=result-count]");
+    assert!(shown.ends_with("Podcasts"), "{shown}");
+    let title = find(&section, "[data-testid=show-card] h3");
+    assert_eq!(
+        title.get_attribute("lang").as_deref(),
+        Some("en"),
+        "a show title is English text"
+    );
+    // The quiz in German, and the language switch offers each language in its own name.
+    let quiz: HtmlElement = find(&section, "[data-testid=tab-quiz]");
+    quiz.click();
+    wait_for(|| count(&section, "[data-testid=quiz]") > 0).await;
+    // Another test may have answered a question already (the quiz keeps its answers).
+    let progress = text(&section, "[data-testid=quiz-progress]");
+    assert!(
+        progress.trim().starts_with("Frage ") && progress.trim().ends_with(" von 7"),
+        "{progress}"
+    );
+    let options: Vec<String> = (0..3)
+        .map(|i| {
+            text(
+                &section,
+                &format!("[data-testid=lang-switch] option:nth-child({})", i + 1),
+            )
+        })
+        .collect();
+    assert_eq!(options, ["English", "Español", "Deutsch"]);
 }

@@ -99,6 +99,8 @@ pub struct Display {
     pub compact: bool,
     pub accent: Option<Rgb>,
     pub hide_header: bool,
+    /// The interface language asked for (`lang=`); `None` follows the browser.
+    pub lang: Option<crate::lang::Lang>,
 }
 
 /// `https://host[:port]` or `http://localhost…`: a bare origin, nothing after the authority.

@@ -15,6 +15,7 @@ pub mod embed;
 pub mod episodes;
 pub mod filter;
 pub mod graph;
+pub mod lang;
 pub mod links;
 pub mod listen;
 pub mod model;

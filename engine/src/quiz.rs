@@ -183,11 +183,12 @@ impl Answers {
     }
 }
 
-/// The level verdict and the one-sentence reason for it.
+/// The level verdict and what it rests on (the UI says why in the reader's language).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
     pub level: Level,
-    pub why: String,
+    pub background: Option<Background>,
+    pub math: Option<Comfort>,
 }
 
 /// Works out the listener's level from background, maths and coding. Points: background
@@ -211,26 +212,11 @@ pub fn verdict(a: &Answers) -> Verdict {
         4..=6 => Level::Intermediate,
         _ => Level::Advanced,
     };
-    let background = match a.background {
-        None => "you skipped the background question",
-        Some(Background::None) => "you are new to machine learning",
-        Some(Background::Courses) => "you have taken some courses",
-        Some(Background::Work) => "you work with models",
-        Some(Background::Research) => "you do research in machine learning",
-    };
-    let maths = match a.math {
-        None => "",
-        Some(Comfort::Low) => " and prefer to go light on maths",
-        Some(Comfort::Some) => " with some maths",
-        Some(Comfort::High) => " and are at ease with maths",
-    };
-    let fit = match level {
-        Level::Beginner => "shows that build intuition without assuming a background fit you best",
-        Level::Intermediate => "shows for practitioners who know the basics fit you best",
-        Level::Advanced => "technical, research-level shows fit you best",
-    };
-    let why = format!("Because {background}{maths}, {fit}.");
-    Verdict { level, why }
+    Verdict {
+        level,
+        background: a.background,
+        math: a.math,
+    }
 }
 
 /// The answers as URL parameters (shared links) in a fixed order.
@@ -384,9 +370,7 @@ mod tests {
             ..Answers::default()
         };
         assert_eq!(verdict(&some).level, Level::Intermediate);
-        assert!(verdict(&some)
-            .why
-            .starts_with("Because you have taken some courses"));
+        assert_eq!(verdict(&some).background, Some(Background::Courses));
     }
 
     #[test]

@@ -56,15 +56,24 @@ pub struct UrlState {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Decoded {
     pub state: UrlState,
-    /// One line per podpath parameter whose value was ignored, each parameter once.
-    pub ignored: Vec<String>,
+    /// One entry per podpath parameter whose value was ignored, each parameter once; the UI
+    /// says why in the reader's language.
+    pub ignored: Vec<Ignored>,
+}
+
+/// A podpath URL parameter whose value could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    pub key: String,
+    /// The value, or `None` when it was too long to read at all.
+    pub value: Option<String>,
 }
 
 /// The parameters this codec reads besides the quiz's own ([`quiz::PARAMS`]); any other is
 /// someone else's and is left alone.
-pub const OWN_PARAMS: [&str; 18] = [
+pub const OWN_PARAMS: [&str; 19] = [
     "view", "topic", "q", "level", "format", "length", "on", "t", "active", "sort", "list",
-    "theme", "compact", "header", "accent", "origin", "frame", "results",
+    "theme", "compact", "header", "accent", "origin", "frame", "results", "lang",
 ];
 
 fn is_own_param(key: &str) -> bool {
@@ -83,10 +92,13 @@ pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
     let mut results = false;
     let mut answers: Option<Answers> = None;
     let mut reported: Vec<String> = Vec::new();
-    let mut report = |out: &mut Decoded, key: &str, line: String| {
+    let mut report = |out: &mut Decoded, key: &str, value: Option<String>| {
         if !reported.iter().any(|k| k == key) {
             reported.push(key.to_owned());
-            out.ignored.push(line);
+            out.ignored.push(Ignored {
+                key: key.to_owned(),
+                value,
+            });
         }
     };
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
@@ -94,7 +106,7 @@ pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
             continue;
         }
         if value.chars().count() > MAX_VALUE_CHARS {
-            report(&mut out, &key, format!("{key}: value too long"));
+            report(&mut out, &key, None);
             continue;
         }
         let f = &mut out.state.filters;
@@ -163,6 +175,9 @@ pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
                 }
                 _ => false,
             },
+            "lang" => crate::lang::Lang::from_tag(&value)
+                .map(|l| out.state.display.lang = Some(l))
+                .is_some(),
             "accent" => Rgb::parse(&value)
                 .map(|c| out.state.display.accent = Some(c))
                 .is_some(),
@@ -187,11 +202,7 @@ pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
             _ => continue,
         };
         if !ok {
-            report(
-                &mut out,
-                &key,
-                format!("{key}: {value:?} is not valid here"),
-            );
+            report(&mut out, &key, Some(value.to_string()));
         }
     }
     // A topic link without an explicit view opens the Topics view.
@@ -283,6 +294,9 @@ pub fn encode(state: &UrlState) -> String {
     if d.hide_header {
         s.append_pair("header", "0");
     }
+    if let Some(lang) = d.lang {
+        s.append_pair("lang", lang.key());
+    }
     if let Some(o) = &state.origin {
         s.append_pair("origin", o);
     }
@@ -366,8 +380,21 @@ mod tests {
         let repeated: String = (0..2000).map(|_| "level=wizard&").collect();
         let d = decode(&format!("{repeated}sort=zzz"), &topics);
         assert_eq!(d.ignored.len(), 2, "{:?}", d.ignored);
-        assert!(d.ignored[0].starts_with("level:"));
-        assert!(d.ignored[1].starts_with("sort:"));
+        assert_eq!(
+            (d.ignored[0].key.as_str(), d.ignored[0].value.as_deref()),
+            ("level", Some("wizard"))
+        );
+        assert_eq!(d.ignored[1].key, "sort");
+    }
+
+    #[test]
+    fn the_language_is_read_and_kept_in_links() {
+        let d = decode("lang=de-AT&view=quiz", &topics);
+        assert_eq!(d.state.display.lang, Some(crate::lang::Lang::De));
+        assert!(encode(&d.state).contains("lang=de"));
+        let bad = decode("lang=fr", &topics);
+        assert_eq!(bad.state.display.lang, None);
+        assert_eq!(bad.ignored.len(), 1, "an unknown language is reported");
     }
 
     #[test]

@@ -1,5 +1,5 @@
+use crate::browser;
 use crate::state::nav;
-use crate::{browser, strings};
 use leptos::prelude::*;
 use podpath_engine::url_state::View;
 
@@ -7,6 +7,7 @@ use podpath_engine::url_state::View;
 /// copy into a blog post.
 #[component]
 pub fn EmbedPanel() -> impl IntoView {
+    let t = crate::i18n::t();
     let nav = nav();
     let open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
@@ -16,7 +17,7 @@ pub fn EmbedPanel() -> impl IntoView {
         let src = nav.share_url(&state);
         let iframe = format!(
             "<iframe data-podpath-frame src=\"{src}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;border:0;min-height:640px\"></iframe>\n<script src=\"{base}embed.js\" defer></script>",
-            strings::EMBED_FRAME_TITLE
+            t.embed_frame_title
         );
         let mut attrs = format!("view=\"{}\"", state.view.key());
         if let (View::Topics, Some(t)) = (state.view, &state.topic) {
@@ -37,17 +38,17 @@ pub fn EmbedPanel() -> impl IntoView {
             aria-expanded=move || open.get().to_string()
             on:click=move |_| open.update(|o| *o = !*o)
         >
-            {strings::EMBED_THIS}
+            {t.embed_this}
         </button>
         <Show when=move || open.get()>
-            <section class="pp-embed" data-testid="embed-panel" aria-label=strings::EMBED_THIS>
-                <p>{strings::EMBED_INTRO}</p>
-                <h3>{strings::EMBED_IFRAME}</h3>
-                <textarea readonly aria-label=strings::EMBED_IFRAME data-testid="embed-iframe" prop:value=move || snippets().0></textarea>
-                <button type="button" class="pp-button pp-button--quiet" on:click=move |_| copy(snippets().0)>{strings::COPY_SNIPPET}</button>
-                <h3>{strings::EMBED_SCRIPT}</h3>
-                <textarea readonly aria-label=strings::EMBED_SCRIPT data-testid="embed-script" prop:value=move || snippets().1></textarea>
-                <button type="button" class="pp-button pp-button--quiet" on:click=move |_| copy(snippets().1)>{strings::COPY_SNIPPET}</button>
+            <section class="pp-embed" data-testid="embed-panel" aria-label=t.embed_this>
+                <p>{t.embed_intro}</p>
+                <h3>{t.embed_iframe}</h3>
+                <textarea readonly aria-label=t.embed_iframe data-testid="embed-iframe" prop:value=move || snippets().0></textarea>
+                <button type="button" class="pp-button pp-button--quiet" on:click=move |_| copy(snippets().0)>{t.copy_snippet}</button>
+                <h3>{t.embed_script}</h3>
+                <textarea readonly aria-label=t.embed_script data-testid="embed-script" prop:value=move || snippets().1></textarea>
+                <button type="button" class="pp-button pp-button--quiet" on:click=move |_| copy(snippets().1)>{t.copy_snippet}</button>
                 <p role="status" aria-live="polite">{move || status.get()}</p>
             </section>
         </Show>

@@ -1,5 +1,4 @@
 use crate::components::{ExternalLink, Highlighted};
-use crate::{format, strings};
 use leptos::prelude::*;
 use podpath_engine::filter::Platform;
 use podpath_engine::search::Term;
@@ -13,18 +12,19 @@ pub fn EpisodeRow(
     #[prop(into)]
     terms: Signal<Vec<Term>>,
 ) -> impl IntoView {
+    let t = crate::i18n::t();
     let mut meta: Vec<String> = Vec::new();
     if let Some(m) = episode.minutes() {
-        meta.push(format::minutes(m));
+        meta.push(t.minutes(m));
     }
     if let Some(d) = &episode.date {
-        meta.push(format::date(d));
+        meta.push(t.date(d));
     }
     let l = &episode.links;
     let platforms: Vec<(&'static str, String)> = [
-        (strings::platform(Platform::Apple), &l.apple),
-        (strings::platform(Platform::Spotify), &l.spotify),
-        (strings::platform(Platform::YouTube), &l.youtube),
+        (t.platform(Platform::Apple), &l.apple),
+        (t.platform(Platform::Spotify), &l.spotify),
+        (t.platform(Platform::YouTube), &l.youtube),
     ]
     .into_iter()
     .filter_map(|(label, url)| url.clone().map(|u| (label, u)))
@@ -32,7 +32,7 @@ pub fn EpisodeRow(
     let title = episode.title.clone();
     view! {
         <article class="pp-episode" data-testid="episode-row" data-episode=episode.id.0.clone()>
-            <h3 class="pp-episode__title">
+            <h3 class="pp-episode__title" lang=crate::i18n::catalog_lang()>
                 <ExternalLink href=episode.url.clone()>
                     <Highlighted text=title terms=terms />
                 </ExternalLink>

@@ -1,4 +1,3 @@
-use crate::strings;
 use leptos::prelude::*;
 use podpath_engine::validate::is_https_url;
 
@@ -13,11 +12,12 @@ pub fn ExternalLink(
     class: &'static str,
     children: Children,
 ) -> impl IntoView {
+    let t = crate::i18n::t();
     if is_https_url(&href) {
         view! {
             <a href=href class=class target="_blank" rel="noopener noreferrer">
                 {children()}
-                <span class="pp-sr-only">" " {strings::OPENS_NEW_TAB}</span>
+                <span class="pp-sr-only">" " {t.opens_new_tab}</span>
             </a>
         }
         .into_any()

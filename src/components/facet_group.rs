@@ -29,7 +29,16 @@ pub fn FacetGroup(
     /// A line under the legend that says what the counts count.
     #[prop(optional)]
     hint: Option<&'static str>,
+    /// The values are catalog text (topic titles), which stays English.
+    #[prop(optional)]
+    catalog_values: bool,
 ) -> impl IntoView {
+    let t = crate::i18n::t();
+    let value_lang = if catalog_values {
+        crate::i18n::catalog_lang()
+    } else {
+        None
+    };
     let hint_id = crate::ids::id(&format!("{id}-hint"));
     let described_by = hint.map(|_| hint_id.clone());
     let expanded = RwSignal::new(false);
@@ -73,7 +82,7 @@ pub fn FacetGroup(
                                 on:change=move |_| on_toggle.run(toggle_key.clone())
                             />
                             <label for=input_id>
-                                <span>{move || opt.with(|o| o.as_ref().map(|o| o.label.clone()).unwrap_or_default())}</span>
+                                <span lang=value_lang>{move || opt.with(|o| o.as_ref().map(|o| o.label.clone()).unwrap_or_default())}</span>
                                 <span class="pp-count">{count}</span>
                             </label>
                         </div>
@@ -82,9 +91,9 @@ pub fn FacetGroup(
             </For>
             {move || limit.filter(|_| expanded.get() || hidden() > 0).map(|_| {
                 let label = if expanded.get() {
-                    crate::strings::SHOW_FEWER.to_owned()
+                    t.show_fewer.to_owned()
                 } else {
-                    format!("{} ({})", crate::strings::SHOW_ALL, hidden())
+                    format!("{} ({})", t.show_all, hidden())
                 };
                 view! {
                     <button

@@ -1,5 +1,4 @@
 use crate::components::ExternalLink;
-use crate::strings;
 use leptos::prelude::*;
 use podpath_engine::listen::{self, LinkKind};
 use podpath_engine::Show;
@@ -8,17 +7,18 @@ use podpath_engine::Show;
 /// labelled so), the RSS feed or a plain "feed not known", and the show's website.
 #[component]
 pub fn ListenLinks(show: &'static Show) -> impl IntoView {
+    let t = crate::i18n::t();
     let apps = listen::listen_links(show).into_iter().map(|link| {
         let item = match (link.kind, link.url) {
             (LinkKind::Direct, Some(url)) => view! {
-                <ExternalLink href=url class="pp-link-button">{strings::app(link.app)}</ExternalLink>
+                <ExternalLink href=url class="pp-link-button">{t.app(link.app)}</ExternalLink>
             }
             .into_any(),
             (LinkKind::Search, Some(url)) => view! {
-                <ExternalLink href=url class="pp-link-button">{strings::search_on(link.app)}</ExternalLink>
+                <ExternalLink href=url class="pp-link-button">{t.search_on(link.app)}</ExternalLink>
             }
             .into_any(),
-            _ => view! { <span class="pp-links__none">{strings::app_unavailable(link.app)}</span> }
+            _ => view! { <span class="pp-links__none">{t.app_unavailable(link.app)}</span> }
                 .into_any(),
         };
         view! { <li data-app=link.app.key() data-kind=link.kind.key()>{item}</li> }
@@ -26,24 +26,24 @@ pub fn ListenLinks(show: &'static Show) -> impl IntoView {
     let feed = match &show.links.rss {
         Some(url) => view! {
             <li data-app="rss" data-kind="direct">
-                <ExternalLink href=url.clone() class="pp-link-button">{strings::LINK_RSS}</ExternalLink>
+                <ExternalLink href=url.clone() class="pp-link-button">{t.link_rss}</ExternalLink>
             </li>
         }
         .into_any(),
         None => view! {
-            <li data-app="rss" data-kind="unavailable"><span class="pp-links__none">{strings::FEED_NOT_KNOWN}</span></li>
+            <li data-app="rss" data-kind="unavailable"><span class="pp-links__none">{t.feed_not_known}</span></li>
         }
         .into_any(),
     };
     let website = show.links.website.clone().map(|url| {
         view! {
             <li data-app="website" data-kind="direct">
-                <ExternalLink href=url class="pp-link-button">{strings::LINK_WEBSITE}</ExternalLink>
+                <ExternalLink href=url class="pp-link-button">{t.link_website}</ExternalLink>
             </li>
         }
     });
     view! {
-        <ul class="pp-links" data-testid="listen-links" aria-label=strings::LISTEN_ON>
+        <ul class="pp-links" data-testid="listen-links" aria-label=t.listen_on>
             {apps.collect_view()}
             {feed}
             {website}

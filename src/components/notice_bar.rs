@@ -1,5 +1,4 @@
 use crate::state::{notices, Notice, NoticeKind};
-use crate::strings;
 use leptos::prelude::*;
 
 /// How many lines one group lists before "and N more".
@@ -9,6 +8,7 @@ const LINES_PER_GROUP: usize = 4;
 /// under a heading that says what happened. Announced politely to screen readers.
 #[component]
 pub fn NoticeBar() -> impl IntoView {
+    let t = crate::i18n::t();
     let notices = notices().0;
     let groups = move || {
         notices.with(|all| {
@@ -32,17 +32,17 @@ pub fn NoticeBar() -> impl IntoView {
                     {move || groups().into_iter().map(|(kind, lines)| {
                         let more = lines.len().saturating_sub(LINES_PER_GROUP);
                         view! {
-                            <div class="pp-notice__group" data-kind=strings::notice_kind_key(kind)>
-                                <p class="pp-notice__heading">{strings::notice_heading(kind)}</p>
+                            <div class="pp-notice__group" data-kind=crate::i18n::notice_kind_key(kind)>
+                                <p class="pp-notice__heading">{t.notice_heading(kind)}</p>
                                 <ul>
                                     {lines.into_iter().take(LINES_PER_GROUP).map(|l| view! { <li>{l}</li> }).collect_view()}
-                                    {(more > 0).then(|| view! { <li>{strings::and_more(more)}</li> })}
+                                    {(more > 0).then(|| view! { <li>{(t.and_more)(more)}</li> })}
                                 </ul>
                             </div>
                         }
                     }).collect_view()}
                     <button type="button" class="pp-button pp-button--quiet" on:click=move |_| notices.set(Vec::new())>
-                        {strings::DISMISS}
+                        {t.dismiss}
                     </button>
                 </div>
             </Show>

@@ -1,4 +1,4 @@
-use crate::strings::Question;
+use crate::i18n::Question;
 use leptos::prelude::*;
 
 /// One quiz question as a group of large radio cards. Native radios give the expected

@@ -1,13 +1,14 @@
 use crate::state::nav;
-use crate::strings;
 use leptos::prelude::*;
 use podpath_engine::embed::Theme;
+use podpath_engine::lang::Lang;
 use podpath_engine::url_state::{encode, UrlState, View};
 
 /// Product name, promise, and the tabs between the three views. The tabs are real links
 /// (`?view=quiz`), so they work with a middle click and without the app's help.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let t = crate::i18n::t();
     let nav = nav();
     let current = move || nav.get().with(|s| s.view);
     let tab = move |v: View| {
@@ -34,7 +35,7 @@ pub fn SiteHeader() -> impl IntoView {
                         }
                     }
                 >
-                    {strings::view(v)}
+                    {t.view(v)}
                 </a>
             </li>
         }
@@ -42,11 +43,11 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="pp-header">
             <div class="pp-brand">
-                <p class="pp-brand__name">{strings::PRODUCT}</p>
-                <p class="pp-brand__tagline">{strings::TAGLINE}</p>
+                <p class="pp-brand__name">{crate::i18n::PRODUCT}</p>
+                <p class="pp-brand__tagline">{t.tagline}</p>
             </div>
             <div class="pp-header__end">
-                <nav class="pp-tabs" aria-label=strings::NAV_LABEL>
+                <nav class="pp-tabs" aria-label=t.nav_label>
                     <ul>{View::ALL.into_iter().map(tab).collect_view()}</ul>
                 </nav>
                 // Cycles auto -> light -> dark; kept in the URL like every other setting.
@@ -62,8 +63,27 @@ pub fn SiteHeader() -> impl IntoView {
                         }
                     })
                 >
-                    {move || strings::theme(nav.get().with(|s| s.display.theme))}
+                    {move || t.theme(nav.get().with(|s| s.display.theme))}
                 </button>
+                // Each language named in itself; the choice lives in the URL (`lang=`).
+                <label class="pp-lang">
+                    <span class="pp-sr-only">{t.language_label}</span>
+                    <select
+                        class="pp-input"
+                        data-testid="lang-switch"
+                        on:change:target=move |ev| {
+                            if let Some(lang) = Lang::from_tag(&ev.target().value()) {
+                                nav.update(|s| s.display.lang = Some(lang));
+                            }
+                        }
+                    >
+                        {Lang::ALL.into_iter().map(|lang| view! {
+                            <option value=lang.key() lang=lang.key() selected=lang == t.lang>
+                                {crate::i18n::texts(lang).language_name}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
             </div>
         </header>
     }

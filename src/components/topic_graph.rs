@@ -1,5 +1,4 @@
 use crate::state::nav;
-use crate::strings;
 use leptos::prelude::*;
 use podpath_engine::graph::{layout, neighbourhood, NODE_RADIUS};
 use podpath_engine::url_state::{encode, UrlState, View};
@@ -12,6 +11,7 @@ use wasm_bindgen::JsCast;
 /// graph always gives the same picture.
 #[component]
 pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
+    let t = crate::i18n::t();
     let nav = nav();
     let second = RwSignal::new(false);
     let root = NodeRef::<leptos::html::Div>::new();
@@ -101,6 +101,7 @@ pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
                     <a
                         class=ring
                         href=href
+                        lang=crate::i18n::catalog_lang()
                         aria-current=(t == center).then_some("page")
                         style:left=pct(p.x - x0, w)
                         style:top=pct(p.y - y0, h)
@@ -128,11 +129,11 @@ pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
 
     view! {
         <figure class="pp-graph" data-testid="topic-graph">
-            <div node_ref=root role="group" aria-label=strings::GRAPH_LABEL on:keydown=on_keydown>
+            <div node_ref=root role="group" aria-label=t.graph_label on:keydown=on_keydown>
                 {picture}
             </div>
             <figcaption class="pp-graph__caption">
-                <span class="pp-muted">{strings::GRAPH_HINT}</span>
+                <span class="pp-muted">{t.graph_hint}</span>
                 <button
                     type="button"
                     class="pp-button pp-button--quiet"
@@ -140,7 +141,7 @@ pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
                     aria-pressed=move || second.get().to_string()
                     on:click=move |_| second.update(|s| *s = !*s)
                 >
-                    {strings::GRAPH_SECOND_RING}
+                    {t.graph_second_ring}
                 </button>
             </figcaption>
         </figure>

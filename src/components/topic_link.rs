@@ -23,6 +23,7 @@ pub fn TopicLink(
         <a
             href=href
             class=class
+            lang=crate::i18n::catalog_lang()
             on:click=move |ev| {
                 ev.prevent_default();
                 nav.go(state.clone(), true);

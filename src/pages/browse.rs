@@ -1,6 +1,6 @@
 use crate::components::{Deferred, EpisodeRow, FacetGroup, FacetOption, ShowCard, TopicLink};
 use crate::state::{data, nav};
-use crate::{browser, download, format, progressive, strings};
+use crate::{browser, download, progressive};
 use leptos::prelude::*;
 use podpath_engine::filter::{self, Dropped, Filters, LengthBucket, Platform, Sort};
 use podpath_engine::{episodes, opml, search};
@@ -22,6 +22,7 @@ fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
 /// Browse: search, facets with live counts, sort, and the matching shows.
 #[component]
 pub fn BrowsePage() -> impl IntoView {
+    let t = crate::i18n::t();
     let loaded = data();
     let catalog = loaded.catalog;
     let nav = nav();
@@ -53,7 +54,7 @@ pub fn BrowsePage() -> impl IntoView {
             .iter()
             .map(|&l| FacetOption {
                 key: l.key().into(),
-                label: strings::level(l).into(),
+                label: t.level(l).into(),
                 count: r.facets.level(l),
                 checked: f.levels.contains(&l),
             })
@@ -85,7 +86,7 @@ pub fn BrowsePage() -> impl IntoView {
             .iter()
             .map(|&x| FacetOption {
                 key: x.key().into(),
-                label: strings::format_name(x).into(),
+                label: t.format_name(x).into(),
                 count: r.facets.format(x),
                 checked: f.formats.contains(&x),
             })
@@ -98,7 +99,7 @@ pub fn BrowsePage() -> impl IntoView {
             .iter()
             .map(|&b| FacetOption {
                 key: b.key().into(),
-                label: strings::length_bucket(b).into(),
+                label: t.length_bucket(b).into(),
                 count: if f.episodes {
                     e.facets.lengths.get(&b).copied().unwrap_or(0)
                 } else {
@@ -116,7 +117,7 @@ pub fn BrowsePage() -> impl IntoView {
             .filter(|&&p| !f.episodes || p != Platform::Rss)
             .map(|&p| FacetOption {
                 key: p.key().into(),
-                label: strings::platform(p).into(),
+                label: t.platform(p).into(),
                 count: if f.episodes {
                     e.facets.platforms.get(&p).copied().unwrap_or(0)
                 } else {
@@ -130,7 +131,7 @@ pub fn BrowsePage() -> impl IntoView {
         let (r, f) = (results.get(), filters.get());
         vec![FacetOption {
             key: "active".into(),
-            label: strings::ACTIVE_ONLY.into(),
+            label: t.active_only.into(),
             count: r.facets.active,
             checked: f.active_only,
         }]
@@ -177,13 +178,13 @@ pub fn BrowsePage() -> impl IntoView {
     let relaxation_label = move |dropped: &Dropped| -> String {
         let quoted = |label: &str| format!("“{label}”");
         match dropped {
-            Dropped::Query => strings::THE_SEARCH_TEXT.to_owned(),
-            Dropped::ActiveOnly => quoted(strings::ACTIVE_ONLY),
+            Dropped::Query => t.the_search_text.to_owned(),
+            Dropped::ActiveOnly => quoted(t.active_only),
             Dropped::Topic(t) => quoted(catalog.topic_title(t.as_str())),
-            Dropped::Level(l) => quoted(strings::level(*l)),
-            Dropped::Format(f) => quoted(strings::format_name(*f)),
-            Dropped::Length(b) => quoted(strings::length_bucket(*b)),
-            Dropped::Platform(p) => quoted(strings::platform(*p)),
+            Dropped::Level(l) => quoted(t.level(*l)),
+            Dropped::Format(f) => quoted(t.format_name(*f)),
+            Dropped::Length(b) => quoted(t.length_bucket(*b)),
+            Dropped::Platform(p) => quoted(t.platform(*p)),
         }
     };
 
@@ -204,7 +205,7 @@ pub fn BrowsePage() -> impl IntoView {
         status.set(if skipped.is_empty() {
             String::new()
         } else {
-            format!("{} {}", strings::RESULT_OPML_NOTE, skipped.join(", "))
+            format!("{} {}", t.result_opml_note, skipped.join(", "))
         });
     };
     let set_list = move |episodes: bool| update(Box::new(move |f| f.episodes = episodes));
@@ -212,29 +213,29 @@ pub fn BrowsePage() -> impl IntoView {
     let shown = RwSignal::new(0);
     let count_text = move || {
         if listing_episodes.get() {
-            format::count(episode_results.with(|r| r.hits.len()), strings::EPISODE)
+            t.count(episode_results.with(|r| r.hits.len()), t.episode)
         } else {
-            format::shows(results.with(|r| r.hits.len()))
+            t.shows(results.with(|r| r.hits.len()))
         }
     };
 
     let beside = browser::filters_beside_results();
     let filters_summary = move || match filters.with(Filters::facet_count) {
-        0 => strings::FILTERS.to_string(),
-        n => strings::filters_selected(n),
+        0 => t.filters.to_string(),
+        n => (t.filters_selected)(n),
     };
 
     let page = view! {
         <div class="pp-browse">
             <div class="pp-browse__bar">
-                <label class="pp-sr-only" for=crate::ids::id("search")>{strings::SEARCH_LABEL}</label>
+                <label class="pp-sr-only" for=crate::ids::id("search")>{t.search_label}</label>
                 <input
                     id=crate::ids::id("search")
                     class="pp-input pp-search"
                     type="search"
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder=strings::SEARCH_PLACEHOLDER
+                    placeholder=t.search_placeholder
                     prop:value=move || filters.with(|f| f.query.clone())
                     on:input:target=move |ev| {
                         let q = ev.target().value();
@@ -242,7 +243,7 @@ pub fn BrowsePage() -> impl IntoView {
                     }
                 />
                 <label class="pp-sort">
-                    <span>{strings::SORT_LABEL}</span>
+                    <span>{t.sort_label}</span>
                     <select
                         class="pp-input"
                         data-testid="sort"
@@ -253,7 +254,7 @@ pub fn BrowsePage() -> impl IntoView {
                         }
                     >
                         {Sort::ALL.into_iter().map(|s| view! {
-                            <option value=s.key() selected=move || filters.with(|f| f.sort == s)>{strings::sort(s)}</option>
+                            <option value=s.key() selected=move || filters.with(|f| f.sort == s)>{t.sort(s)}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -267,44 +268,44 @@ pub fn BrowsePage() -> impl IntoView {
                     <Deferred last=!beside>
                     <div class="pp-filters__groups">
                         <Show when=move || !listing_episodes.get()>
-                            <FacetGroup legend=strings::FACET_LEVEL id="level" options=level_options on_toggle=on_level />
-                            <FacetGroup legend=strings::FACET_STATUS id="status" options=status_options on_toggle=on_status />
-                            <FacetGroup legend=strings::FACET_FORMAT id="format" options=format_options on_toggle=on_format />
+                            <FacetGroup legend=t.facet_level id="level" options=level_options on_toggle=on_level />
+                            <FacetGroup legend=t.facet_status id="status" options=status_options on_toggle=on_status />
+                            <FacetGroup legend=t.facet_format id="format" options=format_options on_toggle=on_format />
                         </Show>
-                        <FacetGroup legend=strings::FACET_LENGTH id="length" options=length_options on_toggle=on_length />
-                        <FacetGroup legend=strings::FACET_PLATFORM id="platform" options=platform_options on_toggle=on_platform hint=strings::FACET_PLATFORM_HINT />
-                        <FacetGroup legend=strings::FACET_TOPIC id="topic" options=topic_options on_toggle=on_topic_facet limit=12 />
+                        <FacetGroup legend=t.facet_length id="length" options=length_options on_toggle=on_length />
+                        <FacetGroup legend=t.facet_platform id="platform" options=platform_options on_toggle=on_platform hint=t.facet_platform_hint />
+                        <FacetGroup legend=t.facet_topic id="topic" options=topic_options on_toggle=on_topic_facet limit=12 catalog_values=true />
                     </div>
                     <Show when=move || !filters.with(Filters::is_empty)>
                         <button type="button" class="pp-button pp-button--quiet" on:click=move |_| update(Box::new(|f| *f = Filters { sort: f.sort, ..Filters::default() }))>
-                            {strings::CLEAR_FILTERS}
+                            {t.clear_filters}
                         </button>
                     </Show>
                     </Deferred>
                 </details>
                 <Deferred>
-                <section class="pp-results" aria-label=strings::RESULTS>
+                <section class="pp-results" aria-label=t.results>
                     <div class="pp-results__head">
-                        <div class="pp-segmented" role="group" aria-label=strings::LIST_LABEL>
+                        <div class="pp-segmented" role="group" aria-label=t.list_label>
                             <button type="button" data-testid="list-shows" aria-pressed=move || (!listing_episodes.get()).to_string() on:click=move |_| set_list(false)>
-                                {strings::LIST_SHOWS}
+                                {t.list_shows}
                             </button>
                             <button type="button" data-testid="list-episodes" aria-pressed=move || listing_episodes.get().to_string() on:click=move |_| set_list(true)>
-                                {strings::LIST_EPISODES}
+                                {t.list_episodes}
                             </button>
                         </div>
                         <p class="pp-results__count" role="status" aria-live="polite" data-testid="result-count">{count_text}</p>
                         <div class="pp-actions">
-                            <button type="button" class="pp-button pp-button--quiet" data-testid="copy-link" on:click=copy_link>{strings::COPY_LINK}</button>
+                            <button type="button" class="pp-button pp-button--quiet" data-testid="copy-link" on:click=copy_link>{t.copy_link}</button>
                             <Show when=move || !listing_episodes.get()>
-                                <button type="button" class="pp-button pp-button--quiet" data-testid="export-opml" on:click=export>{strings::RESULT_OPML}</button>
+                                <button type="button" class="pp-button pp-button--quiet" data-testid="export-opml" on:click=export>{t.result_opml}</button>
                             </Show>
                         </div>
                         <p class="pp-status-line" role="status" aria-live="polite" data-testid="action-status">{move || status.get()}</p>
                     </div>
                     <Show when=move || filters.with(|f| !f.topics.is_empty())>
                         <p class="pp-explore" data-testid="explore-topics">
-                            {strings::EXPLORE_TOPIC} ": "
+                            {t.explore_topic} ": "
                             {move || filters.with(|f| f.topics.iter().filter_map(|t| catalog.topic(t.as_str())).map(|t| view! {
                                 <TopicLink id=t.id.clone() label=t.title.clone() class="pp-chip" />
                             }).collect_view())}
@@ -312,9 +313,9 @@ pub fn BrowsePage() -> impl IntoView {
                     </Show>
                     <Show when=move || !listing_episodes.get() && results.with(|r| r.hits.is_empty())>
                         <div class="pp-empty" data-testid="empty">
-                            <p>{strings::EMPTY_TITLE}</p>
+                            <p>{t.empty_title}</p>
                             {move || relaxation.get().map(|r| {
-                                let label = format!("{} {} ({})", strings::EMPTY_DROP, relaxation_label(&r.dropped), format::shows(r.hits));
+                                let label = format!("{} {} ({})", t.empty_drop, relaxation_label(&r.dropped), t.shows(r.hits));
                                 let f = r.filters.clone();
                                 view! {
                                     <button type="button" class="pp-button" data-testid="relax" on:click=move |_| {
@@ -326,7 +327,7 @@ pub fn BrowsePage() -> impl IntoView {
                         </div>
                     </Show>
                     <Show when=move || !listing_episodes.get()>
-                        <ol class="pp-list" aria-label=strings::LIST_SHOWS aria-busy=progressive::busy(shown)>
+                        <ol class="pp-list" aria-label=t.list_shows aria-busy=progressive::busy(shown)>
                             <For
                                 each=move || results.with(|r| r.hits.iter().take(shown.get()).map(|h| h.show).collect::<Vec<_>>())
                                 key=|i| *i
@@ -339,7 +340,7 @@ pub fn BrowsePage() -> impl IntoView {
                         </ol>
                     </Show>
                     <Show when=move || listing_episodes.get()>
-                        <ol class="pp-list" aria-label=strings::LIST_EPISODES>
+                        <ol class="pp-list" aria-label=t.list_episodes>
                             // Long lists render in pages of 50: a blog widget should stay light.
                             <For
                                 each=move || episode_results.with(|r| r.hits.iter().take(EPISODE_PAGE).copied().collect::<Vec<_>>())
@@ -352,7 +353,7 @@ pub fn BrowsePage() -> impl IntoView {
                             </For>
                         </ol>
                         <Show when=move || episode_results.with(|r| r.hits.len() > EPISODE_PAGE)>
-                            <p class="pp-muted">{move || format!("{} {}", strings::EPISODES_MORE, episode_results.with(|r| r.hits.len()))}</p>
+                            <p class="pp-muted">{move || format!("{} {}", t.episodes_more, episode_results.with(|r| r.hits.len()))}</p>
                         </Show>
                     </Show>
                 </section>

@@ -1,6 +1,6 @@
 use crate::components::{ExternalLink, ListenLinks, RadioGroup, TopicLink};
 use crate::state::{data, nav, notices, NoticeKind, UrlSync};
-use crate::{browser, download, format, storage, strings};
+use crate::{browser, download, storage};
 use leptos::prelude::*;
 use podpath_engine::filter::Filters;
 use podpath_engine::quiz::{self, Answers, Step, StoredError};
@@ -42,11 +42,12 @@ pub fn QuizPage() -> impl IntoView {
 /// Without storage the quiz runs from memory and the URL; only podpath's own page says so in
 /// a notice (in an embed, the Save button explains it where it matters).
 fn load_answers() -> Answers {
+    let t = crate::i18n::t();
     let catalog = &data().catalog;
     let notices = notices();
     if !storage::available() {
         if nav().1 == UrlSync::Full {
-            notices.push(NoticeKind::Storage, strings::QUIZ_NO_STORAGE.to_owned());
+            notices.push(NoticeKind::Storage, t.quiz_no_storage.to_owned());
         }
         return Answers::default();
     }
@@ -58,7 +59,7 @@ fn load_answers() -> Answers {
         Some(Err(StoredError::OtherVersion | StoredError::Corrupt)) => {
             storage::remove(storage::QUIZ_KEY);
             storage::remove(DONE_KEY);
-            notices.push(NoticeKind::SavedData, strings::QUIZ_SAVED_RESET.to_owned());
+            notices.push(NoticeKind::SavedData, t.quiz_saved_reset.to_owned());
             Answers::default()
         }
     }
@@ -66,6 +67,7 @@ fn load_answers() -> Answers {
 
 #[component]
 fn QuizSteps() -> impl IntoView {
+    let t = crate::i18n::t();
     let catalog = &data().catalog;
     let nav = nav();
     let answers = RwSignal::new(load_answers());
@@ -122,29 +124,29 @@ fn QuizSteps() -> impl IntoView {
     let body = move || {
         let s = Step::ALL.get(step.get()).copied().unwrap_or(Step::Topics);
         let radio = |name: &'static str,
-                     q: &'static strings::Question,
+                     q: &'static crate::i18n::Question,
                      sub: bool,
                      get: fn(&Answers) -> Option<&'static str>,
                      set: fn(&mut Answers, &str)| {
             view! { <RadioGroup name=name question=q sub=sub selected=Signal::derive(move || answers.with(get)) on_pick=pick(set) /> }
         };
         match s {
-            Step::Background => radio("bg", &strings::Q_BACKGROUND, false, |a| a.background.map(quiz::Background::key), |a, k| a.background = quiz::Background::from_key(k)).into_any(),
-            Step::Math => radio("math", &strings::Q_MATH, false, |a| a.math.map(quiz::Comfort::key), |a, k| a.math = quiz::Comfort::from_key(k)).into_any(),
-            Step::Coding => radio("code", &strings::Q_CODING, false, |a| a.coding.map(quiz::Comfort::key), |a, k| a.coding = quiz::Comfort::from_key(k)).into_any(),
-            Step::Goal => radio("goal", &strings::Q_GOAL, false, |a| a.goal.map(quiz::Goal::key), |a, k| a.goal = quiz::Goal::from_key(k)).into_any(),
-            Step::Format => radio("fmt", &strings::Q_FORMAT, false, |a| a.format.map(quiz::FormatPref::key), |a, k| a.format = quiz::FormatPref::from_key(k)).into_any(),
+            Step::Background => radio("bg", &t.q_background, false, |a| a.background.map(quiz::Background::key), |a, k| a.background = quiz::Background::from_key(k)).into_any(),
+            Step::Math => radio("math", &t.q_math, false, |a| a.math.map(quiz::Comfort::key), |a, k| a.math = quiz::Comfort::from_key(k)).into_any(),
+            Step::Coding => radio("code", &t.q_coding, false, |a| a.coding.map(quiz::Comfort::key), |a, k| a.coding = quiz::Comfort::from_key(k)).into_any(),
+            Step::Goal => radio("goal", &t.q_goal, false, |a| a.goal.map(quiz::Goal::key), |a, k| a.goal = quiz::Goal::from_key(k)).into_any(),
+            Step::Format => radio("fmt", &t.q_format, false, |a| a.format.map(quiz::FormatPref::key), |a, k| a.format = quiz::FormatPref::from_key(k)).into_any(),
             Step::Time => view! {
                 <div class="pp-quiz__time">
-                    <h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1">{strings::Q_TIME_TITLE}</h2>
-                    {radio("len", &strings::Q_EPISODE, true, |a| a.episode.map(quiz::EpisodeTime::key), |a, k| a.episode = quiz::EpisodeTime::from_key(k))}
-                    {radio("week", &strings::Q_WEEK, true, |a| a.weekly.map(quiz::WeeklyTime::key), |a, k| a.weekly = quiz::WeeklyTime::from_key(k))}
+                    <h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1">{t.q_time_title}</h2>
+                    {radio("len", &t.q_episode, true, |a| a.episode.map(quiz::EpisodeTime::key), |a, k| a.episode = quiz::EpisodeTime::from_key(k))}
+                    {radio("week", &t.q_week, true, |a| a.weekly.map(quiz::WeeklyTime::key), |a, k| a.weekly = quiz::WeeklyTime::from_key(k))}
                 </div>
             }
             .into_any(),
             Step::Topics => view! {
                 <fieldset class="pp-quiz__group" data-testid="q-topics">
-                    <legend><h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1">{strings::Q_TOPICS_TITLE}</h2></legend>
+                    <legend><h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1">{t.q_topics_title}</h2></legend>
                     <div class="pp-options">
                         {quiz::QUIZ_TOPICS
                             .iter()
@@ -179,9 +181,9 @@ fn QuizSteps() -> impl IntoView {
 
     view! {
         <section class="pp-quiz" data-testid="quiz" node_ref=section aria-describedby=crate::ids::id("q-progress")>
-            <p class="pp-muted">{strings::QUIZ_INTRO}</p>
+            <p class="pp-muted">{t.quiz_intro}</p>
             <p class="pp-quiz__progress" id=crate::ids::id("q-progress") data-testid="quiz-progress">
-                {move || format!("{} {} {} {}", strings::QUIZ_PROGRESS, step.get() + 1, strings::QUIZ_OF, total)}
+                {move || (t.quiz_progress)(step.get() + 1, total)}
             </p>
             <progress class="pp-progress" max=total value=move || step.get() + 1 aria-hidden="true"></progress>
             <form class="pp-quiz__form" on:submit=move |ev| {
@@ -193,7 +195,7 @@ fn QuizSteps() -> impl IntoView {
                     <button type="button" class="pp-button pp-button--quiet" data-testid="quiz-back"
                         disabled=move || step.get() == 0
                         on:click=move |_| step.update(|s| *s = s.saturating_sub(1))>
-                        {strings::QUIZ_BACK}
+                        {t.quiz_back}
                     </button>
                     <button type="button" class="pp-button pp-button--quiet" data-testid="quiz-skip"
                         on:click=move |_| {
@@ -203,10 +205,10 @@ fn QuizSteps() -> impl IntoView {
                             }
                             next();
                         }>
-                        {strings::QUIZ_SKIP}
+                        {t.quiz_skip}
                     </button>
                     <button type="submit" class="pp-button" data-testid="quiz-next">
-                        {move || if step.get() + 1 >= total { strings::QUIZ_FINISH } else { strings::QUIZ_NEXT }}
+                        {move || if step.get() + 1 >= total { t.quiz_finish } else { t.quiz_next }}
                     </button>
                 </div>
             </form>
@@ -216,6 +218,7 @@ fn QuizSteps() -> impl IntoView {
 
 #[component]
 fn QuizResults(answers: Answers) -> impl IntoView {
+    let t = crate::i18n::t();
     let catalog = &data().catalog;
     let nav = nav();
     let rec = recommend(catalog, &answers, 5);
@@ -249,19 +252,19 @@ fn QuizResults(answers: Answers) -> impl IntoView {
     let picks = rec.picks.iter().filter_map(|p| catalog.shows.get(p.show).map(|s| (p, s))).map(|(p, show)| {
         view! {
             <li class="pp-pick" data-testid="pick" data-show=show.id.0.clone()>
-                <h3>{show.title.clone()}</h3>
+                <h3 lang=crate::i18n::catalog_lang()>{show.title.clone()}</h3>
                 <p class="pp-muted">{show.hosts.join(", ")}</p>
-                <p class="pp-pick__label">{strings::RESULT_WHY}</p>
+                <p class="pp-pick__label">{t.result_why}</p>
                 <ul class="pp-reasons" data-testid="reasons">
-                    {p.reasons.iter().map(|r| view! { <li>{strings::reason(catalog, r)}</li> }).collect_view()}
+                    {p.reasons.iter().map(|r| view! { <li>{t.reason(catalog, r)}</li> }).collect_view()}
                 </ul>
                 {(!p.cautions.is_empty()).then(|| view! {
-                    <p class="pp-pick__label">{strings::RESULT_MIND}</p>
+                    <p class="pp-pick__label">{t.result_mind}</p>
                     <ul class="pp-cautions">
-                        {p.cautions.iter().map(|c| view! { <li>{strings::caution(c)}</li> }).collect_view()}
+                        {p.cautions.iter().map(|c| view! { <li>{t.caution(c)}</li> }).collect_view()}
                     </ul>
                 })}
-                <ul class="pp-chips" aria-label=strings::TOPICS>
+                <ul class="pp-chips" aria-label=t.topics>
                     {show.topics.iter().filter_map(|t| catalog.topic(t.as_str())).map(|t| view! {
                         <li><TopicLink id=t.id.clone() label=t.title.clone() class="pp-chip" /></li>
                     }).collect_view()}
@@ -281,11 +284,11 @@ fn QuizResults(answers: Answers) -> impl IntoView {
             let title = e.title.clone();
             view! {
                 <li data-testid="start-episode" data-show=show_id>
-                    <ExternalLink href=e.url.clone()>{title}</ExternalLink>
+                    <ExternalLink href=e.url.clone()><span lang=crate::i18n::catalog_lang()>{title}</span></ExternalLink>
                     <span class="pp-muted">
-                        " · " {show}
-                        {e.minutes.map(|m| format!(" · {}", format::minutes(m)))}
-                        {e.longer_than_asked.then(|| format!(" ({})", strings::RESULT_LONGER))}
+                        " · " <span lang=crate::i18n::catalog_lang()>{show}</span>
+                        {e.minutes.map(|m| format!(" · {}", t.minutes(m)))}
+                        {e.longer_than_asked.then(|| format!(" ({})", t.result_longer))}
                     </span>
                 </li>
             }
@@ -301,21 +304,15 @@ fn QuizResults(answers: Answers) -> impl IntoView {
                     .iter()
                     .filter_map(|(s, n)| {
                         catalog.shows.get(*s).map(|show| {
-                            strings::plan_episodes_of(
-                                &format::count(*n as usize, strings::EPISODE),
-                                &show.title,
-                            )
+                            (t.plan_episodes_of)(&t.count(*n as usize, t.episode), &show.title)
                         })
                     })
                     .collect::<Vec<_>>()
                     .join("; ")
             } else {
-                strings::plan_start_here(&format::count(
-                    w.start_here.len(),
-                    strings::START_HERE_EPISODE,
-                ))
+                (t.plan_start_here)(&t.count(w.start_here.len(), t.start_here_episode))
             };
-            view! { <li><strong>{strings::plan_week(w.week)}</strong>{text}</li> }
+            view! { <li><strong>{(t.plan_week)(w.week)}</strong>{text}</li> }
         })
         .collect_view();
 
@@ -324,9 +321,9 @@ fn QuizResults(answers: Answers) -> impl IntoView {
         let ok = storage::set(storage::PICKS_KEY, &pick_ids.join(","));
         status.set(
             if ok {
-                strings::RESULT_SAVED
+                t.result_saved
             } else {
-                strings::RESULT_NOT_SAVED
+                t.result_not_saved
             }
             .to_owned(),
         );
@@ -351,30 +348,30 @@ fn QuizResults(answers: Answers) -> impl IntoView {
 
     view! {
         <section class="pp-results-quiz" data-testid="quiz-results">
-            <h2 tabindex="-1" id=crate::ids::id("verdict")>{strings::RESULT_LEVEL} " " {strings::level(rec.verdict.level)}</h2>
-            <p class="pp-verdict" data-testid="verdict">{rec.verdict.why.clone()}</p>
-            <h3>{strings::RESULT_PICKS}</h3>
+            <h2 tabindex="-1" id=crate::ids::id("verdict")>{t.result_level} " " {t.level(rec.verdict.level)}</h2>
+            <p class="pp-verdict" data-testid="verdict">{t.verdict_why(&rec.verdict)}</p>
+            <h3>{t.result_picks}</h3>
             <ol class="pp-picks">{picks}</ol>
-            <h3>{strings::RESULT_EPISODES}</h3>
+            <h3>{t.result_episodes}</h3>
             <ul class="pp-compact-list">{episodes}</ul>
-            <h3>{strings::RESULT_PLAN}</h3>
-            <p class="pp-muted">{strings::about_per_week(&format::count(rec.episodes_per_week as usize, strings::EPISODE))}</p>
+            <h3>{t.result_plan}</h3>
+            <p class="pp-muted">{(t.about_per_week)(&t.count(rec.episodes_per_week as usize, t.episode))}</p>
             <ul class="pp-plan">{plan}</ul>
             <div class="pp-actions">
                 {can_save.then(|| view! {
-                    <button type="button" class="pp-button" data-testid="save-picks" on:click=save>{strings::RESULT_SAVE}</button>
+                    <button type="button" class="pp-button" data-testid="save-picks" on:click=save>{t.result_save}</button>
                 })}
-                <button type="button" class="pp-button pp-button--quiet" data-testid="export-opml" on:click=export>{strings::RESULT_OPML}</button>
-                <button type="button" class="pp-button pp-button--quiet" data-testid="copy-link" on:click=copy>{strings::RESULT_COPY}</button>
-                <button type="button" class="pp-button pp-button--quiet" data-testid="to-browse" on:click=to_browse>{strings::RESULT_BROWSE}</button>
-                <button type="button" class="pp-button pp-button--quiet" data-testid="retake" on:click=retake>{strings::RESULT_RETAKE}</button>
+                <button type="button" class="pp-button pp-button--quiet" data-testid="export-opml" on:click=export>{t.result_opml}</button>
+                <button type="button" class="pp-button pp-button--quiet" data-testid="copy-link" on:click=copy>{t.result_copy}</button>
+                <button type="button" class="pp-button pp-button--quiet" data-testid="to-browse" on:click=to_browse>{t.result_browse}</button>
+                <button type="button" class="pp-button pp-button--quiet" data-testid="retake" on:click=retake>{t.result_retake}</button>
             </div>
             {(!can_save).then(|| view! {
-                <p class="pp-muted" data-testid="save-unavailable">{strings::RESULT_SAVE_UNAVAILABLE}</p>
+                <p class="pp-muted" data-testid="save-unavailable">{t.result_save_unavailable}</p>
             })}
             <p role="status" aria-live="polite" data-testid="action-status">{move || status.get()}</p>
             {(!no_feed.is_empty()).then(|| view! {
-                <p class="pp-muted">{strings::RESULT_OPML_NOTE} " " {no_feed.join(", ")}</p>
+                <p class="pp-muted">{t.result_opml_note} " " {no_feed.join(", ")}</p>
             })}
         </section>
     }

@@ -1,6 +1,6 @@
 use crate::components::{Deferred, ExternalLink, TopicGraph, TopicLink};
+use crate::progressive;
 use crate::state::{data, nav};
-use crate::{format, progressive, strings};
 use leptos::prelude::*;
 use podpath_engine::graph::{learn_next, suggest};
 use podpath_engine::url_state::{UrlState, View};
@@ -23,12 +23,13 @@ pub fn TopicsPage() -> impl IntoView {
 
 #[component]
 fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
+    let t = crate::i18n::t();
     let groups = TopicKind::ALL.into_iter().map(|kind| {
         let mut topics: Vec<_> = catalog.topics.iter().filter(|t| t.kind == kind).collect();
         topics.sort_by(|a, b| a.title.cmp(&b.title));
         view! {
             <section class="pp-topic-group" aria-labelledby=crate::ids::id(&format!("kind-{}", kind.key()))>
-                <h3 id=crate::ids::id(&format!("kind-{}", kind.key()))>{strings::topic_kind(kind)} " " <span class="pp-count">{topics.len()}</span></h3>
+                <h3 id=crate::ids::id(&format!("kind-{}", kind.key()))>{t.topic_kind(kind)} " " <span class="pp-count">{topics.len()}</span></h3>
                 <ul class="pp-topic-list">
                     {topics.into_iter().map(|t| view! {
                         <li><TopicLink id=t.id.clone() label=t.title.clone() /></li>
@@ -41,27 +42,27 @@ fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
     let suggestions = Memo::new(move |_| query.with(|q| suggest(catalog, q, 8)));
     view! {
         <div class="pp-topics" data-testid="topic-index">
-            <h2>{strings::TOPIC_INDEX}</h2>
+            <h2>{t.topic_index}</h2>
             <div class="pp-topic-search" role="search">
-                <label for=crate::ids::id("topic-search")>{strings::TOPIC_SEARCH_LABEL}</label>
+                <label for=crate::ids::id("topic-search")>{t.topic_search_label}</label>
                 <input
                     id=crate::ids::id("topic-search")
                     class="pp-input"
                     type="search"
                     autocomplete="off"
-                    placeholder=strings::TOPIC_SEARCH_PLACEHOLDER
+                    placeholder=t.topic_search_placeholder
                     prop:value=move || query.get()
                     on:input:target=move |ev| query.set(ev.target().value())
                 />
                 <Show when=move || !query.with(|q| q.trim().is_empty())>
                     <p class="pp-sr-only" role="status" aria-live="polite">
-                        {move || format::count(suggestions.with(Vec::len), strings::TOPIC)}
+                        {move || t.count(suggestions.with(Vec::len), t.topic)}
                     </p>
                     <ul class="pp-suggestions" data-testid="topic-suggestions">
                         {move || {
                             let found = suggestions.get();
                             if found.is_empty() {
-                                view! { <li class="pp-muted">{strings::TOPIC_NO_MATCH}</li> }.into_any()
+                                view! { <li class="pp-muted">{t.topic_no_match}</li> }.into_any()
                             } else {
                                 found
                                     .into_iter()
@@ -81,6 +82,7 @@ fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
 
 #[component]
 fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
+    let t = crate::i18n::t();
     let Some(topic) = catalog.topic(id.as_str()) else {
         return view! { <TopicIndex catalog=catalog /> }.into_any();
     };
@@ -109,12 +111,12 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                 let title = e.title.clone();
                 view! {
                     <li>
-                        <ExternalLink href=e.url.clone()>{title}</ExternalLink>
+                        <ExternalLink href=e.url.clone()><span lang=crate::i18n::catalog_lang()>{title}</span></ExternalLink>
                         <span class="pp-muted">
                             {if e.guests.is_empty() { "" } else { " · " }}
                             {e.guests.join(", ")}
-                            {e.minutes().map(|m| format!(" · {}", format::minutes(m)))}
-                            {e.date.as_ref().map(|d| format!(" · {}", format::date(d)))}
+                            {e.minutes().map(|m| format!(" · {}", t.minutes(m)))}
+                            {e.date.as_ref().map(|d| format!(" · {}", t.date(d)))}
                         </span>
                     </li>
                 }
@@ -131,16 +133,16 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                         nav().go(UrlState { view: View::Topics, ..UrlState::default() }, true);
                     }
                 >
-                    {strings::TOPIC_BACK_TO_INDEX}
+                    {t.topic_back_to_index}
                 </a>
             </p>
-            <h2>{topic.title.clone()}</h2>
+            <h2 lang=crate::i18n::catalog_lang()>{topic.title.clone()}</h2>
             <ul class="pp-badges">
-                <li class="pp-badge">{strings::topic_kind(topic.kind)}</li>
-                <li class=format!("pp-badge pp-badge--{}", topic.level.key())>{strings::level(topic.level)}</li>
+                <li class="pp-badge">{t.topic_kind(topic.kind)}</li>
+                <li class=format!("pp-badge pp-badge--{}", topic.level.key())>{t.level(topic.level)}</li>
             </ul>
-            {topic.summary.clone().map(|s| view! { <p class="pp-topic__summary">{s}</p> })}
-            <p><ExternalLink href=topic.url.clone()>{strings::TOPIC_ON_WIKI}</ExternalLink></p>
+            {topic.summary.clone().map(|s| view! { <p class="pp-topic__summary" lang=crate::i18n::catalog_lang()>{s}</p> })}
+            <p><ExternalLink href=topic.url.clone()>{t.topic_on_wiki}</ExternalLink></p>
             // The graph and the lists under it follow in tasks of their own.
             <Deferred>
                 <TopicGraph catalog=catalog center=center />
@@ -148,20 +150,20 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
             <Deferred>
             {(!path.is_empty()).then(|| view! {
                 <section aria-labelledby=crate::ids::id("learn-next")>
-                    <h3 id=crate::ids::id("learn-next")>{strings::TOPIC_LEARN_NEXT}</h3>
-                    <p class="pp-muted">{strings::TOPIC_LEARN_NEXT_NOTE}</p>
+                    <h3 id=crate::ids::id("learn-next")>{t.topic_learn_next}</h3>
+                    <p class="pp-muted">{t.topic_learn_next_note}</p>
                     <ol class="pp-path" data-testid="learn-next">
-                        {path.iter().filter_map(|&i| catalog.topics.get(i)).map(|t| view! {
+                        {path.iter().filter_map(|&i| catalog.topics.get(i)).map(|topic| view! {
                             <li>
-                                <TopicLink id=t.id.clone() label=t.title.clone() />
-                                <span class="pp-muted">" · " {strings::level(t.level)}</span>
+                                <TopicLink id=topic.id.clone() label=topic.title.clone() />
+                                <span class="pp-muted">" · " {t.level(topic.level)}</span>
                             </li>
                         }).collect_view()}
                     </ol>
                 </section>
             })}
             <section aria-labelledby=crate::ids::id("related")>
-                <h3 id=crate::ids::id("related")>{strings::TOPIC_RELATED}</h3>
+                <h3 id=crate::ids::id("related")>{t.topic_related}</h3>
                 <ul class="pp-chips" data-testid="related">
                     {topic.related.iter().map(|r| view! {
                         <li><TopicLink id=r.clone() label=catalog.topic_title(r.as_str()).to_owned() class="pp-chip" /></li>
@@ -169,16 +171,16 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                 </ul>
             </section>
             <section aria-labelledby=crate::ids::id("topic-shows")>
-                <h3 id=crate::ids::id("topic-shows")>{strings::TOPIC_SHOWS}</h3>
+                <h3 id=crate::ids::id("topic-shows")>{t.topic_shows}</h3>
                 {if shows.is_empty() {
-                    view! { <p class="pp-muted">{strings::TOPIC_NO_SHOWS}</p> }.into_any()
+                    view! { <p class="pp-muted">{t.topic_no_shows}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="pp-compact-list" data-testid="topic-shows">
                             {shows.iter().map(|s| view! {
                                 <li>
-                                    <strong>{s.title.clone()}</strong>
-                                    <span class="pp-muted">" · " {s.levels.iter().map(|l| strings::level(*l)).collect::<Vec<_>>().join(", ")}</span>
+                                    <strong lang=crate::i18n::catalog_lang()>{s.title.clone()}</strong>
+                                    <span class="pp-muted">" · " {s.levels.iter().map(|l| t.level(*l)).collect::<Vec<_>>().join(", ")}</span>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -186,20 +188,20 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                 }}
             </section>
             <section aria-labelledby=crate::ids::id("topic-episodes")>
-                <h3 id=crate::ids::id("topic-episodes")>{strings::TOPIC_EPISODES}</h3>
+                <h3 id=crate::ids::id("topic-episodes")>{t.topic_episodes}</h3>
                 {if has_episodes {
                     view! {
                         <label class="pp-sort">
-                            <span>{strings::EPISODE_SORT_LABEL}</span>
+                            <span>{t.episode_sort_label}</span>
                             <select class="pp-input" data-testid="episode-sort" on:change:target=move |ev| shortest_first.set(ev.target().value() == "shortest")>
-                                <option value="newest">{strings::EPISODE_SORT_NEWEST}</option>
-                                <option value="shortest">{strings::EPISODE_SORT_SHORTEST}</option>
+                                <option value="newest">{t.episode_sort_newest}</option>
+                                <option value="shortest">{t.episode_sort_shortest}</option>
                             </select>
                         </label>
                         <ul class="pp-compact-list" data-testid="topic-episodes" aria-busy=progressive::busy(shown)>{episode_list.clone()}</ul>
                     }.into_any()
                 } else {
-                    view! { <p class="pp-muted">{strings::TOPIC_NO_EPISODES}</p> }.into_any()
+                    view! { <p class="pp-muted">{t.topic_no_episodes}</p> }.into_any()
                 }}
             </section>
             </Deferred>

@@ -1,0 +1,657 @@
+//! The interface in English, Spanish and German: one `Texts` table per language, whose fields
+//! the compiler checks (a missing or extra translation does not build), with each language's
+//! own rules for plurals, dates and word order as functions inside its table. Nothing here
+//! knows the views: they ask `t()` for the table of the widget they render in.
+//!
+//! Catalog text (show titles, descriptions, episode and topic titles) stays English; the views
+//! mark it `lang="en"` inside a Spanish or German interface (`catalog_lang`).
+
+mod de;
+mod en;
+mod es;
+
+use leptos::prelude::*;
+use podpath_engine::dates::Age;
+use podpath_engine::filter::{LengthBucket, Platform, Sort};
+use podpath_engine::lang::Lang;
+use podpath_engine::listen::App;
+use podpath_engine::quiz::{EpisodeTime, FormatPref, Goal};
+use podpath_engine::recommend::{Caution, Reason};
+use podpath_engine::{
+    Cadence, Catalog, Format, IsoDate, LengthRange, Level, Status, TopicId, TopicKind,
+};
+use std::cell::Cell;
+
+/// "1 episode", "2 episodes": the plural rule English, Spanish and German share (one, other).
+fn one_or_many(n: usize, (one, many): Noun) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// "45 min", "1 h 05 min": how English and Spanish write a duration.
+fn h_min(m: u32) -> String {
+    if m >= 60 {
+        format!("{} h {:02} min", m / 60, m % 60)
+    } else {
+        format!("{m} min")
+    }
+}
+
+/// The product's name, the same in every language.
+pub const PRODUCT: &str = "podpath";
+
+/// A noun's singular and plural, for counts ("1 show", "24 shows").
+pub type Noun = (&'static str, &'static str);
+
+/// One quiz question: its title and its options as (key, label).
+pub struct Question {
+    pub title: &'static str,
+    pub options: &'static [(&'static str, &'static str)],
+}
+
+/// Every user-facing string of one language.
+pub struct Texts {
+    pub lang: Lang,
+    /// The language's own name, for the language switch.
+    pub language_name: &'static str,
+    pub language_label: &'static str,
+    pub page_title: &'static str,
+    pub page_description: &'static str,
+
+    pub tagline: &'static str,
+    pub nav_label: &'static str,
+    pub view_browse: &'static str,
+    pub view_quiz: &'static str,
+    pub view_topics: &'static str,
+    pub data_as_of: &'static str,
+    pub credits_episodes: &'static str,
+    pub credits_shows: &'static str,
+    pub embed_this: &'static str,
+    pub embed_intro: &'static str,
+    pub embed_iframe: &'static str,
+    pub embed_script: &'static str,
+    pub embed_frame_title: &'static str,
+    pub copy_snippet: &'static str,
+    pub source_code_note: &'static str,
+    pub panic_title: &'static str,
+    pub panic_text: &'static str,
+    pub panic_reload: &'static str,
+    pub data_error_title: &'static str,
+    pub notice_link: &'static str,
+    pub notice_saved_data: &'static str,
+    pub notice_storage: &'static str,
+    pub and_more: fn(usize) -> String,
+    /// A link parameter too long to read: its name.
+    pub param_too_long: fn(&str) -> String,
+    /// A link parameter with a value podpath cannot use: its name and value.
+    pub param_invalid: fn(&str, &str) -> String,
+    pub dismiss: &'static str,
+    pub accent_ignored: &'static str,
+
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub filters: &'static str,
+    pub filters_selected: fn(usize) -> String,
+    pub facet_level: &'static str,
+    pub facet_topic: &'static str,
+    pub facet_format: &'static str,
+    pub facet_length: &'static str,
+    pub facet_platform: &'static str,
+    pub facet_platform_hint: &'static str,
+    pub facet_status: &'static str,
+    pub active_only: &'static str,
+    pub clear_filters: &'static str,
+    pub show_all: &'static str,
+    pub show_fewer: &'static str,
+    pub sort_label: &'static str,
+    pub empty_title: &'static str,
+    pub empty_drop: &'static str,
+    pub the_search_text: &'static str,
+    pub list_label: &'static str,
+    pub list_shows: &'static str,
+    pub list_episodes: &'static str,
+    pub episodes_more: &'static str,
+    pub copy_link: &'static str,
+
+    pub hosted_by: &'static str,
+    pub hosts_unknown: &'static str,
+    pub start_here: &'static str,
+    pub listen_on: &'static str,
+    pub length_unknown: &'static str,
+    pub topics: &'static str,
+    pub opens_new_tab: &'static str,
+
+    pub topic_index: &'static str,
+    pub topic_related: &'static str,
+    pub topic_shows: &'static str,
+    pub topic_episodes: &'static str,
+    pub topic_no_shows: &'static str,
+    pub topic_no_episodes: &'static str,
+    pub topic_on_wiki: &'static str,
+    pub topic_back_to_index: &'static str,
+    pub graph_label: &'static str,
+    pub graph_hint: &'static str,
+    pub graph_second_ring: &'static str,
+    pub topic_learn_next: &'static str,
+    pub topic_learn_next_note: &'static str,
+    pub topic_search_label: &'static str,
+    pub topic_search_placeholder: &'static str,
+    pub topic_no_match: &'static str,
+    pub episode_sort_label: &'static str,
+    pub episode_sort_newest: &'static str,
+    pub episode_sort_shortest: &'static str,
+    pub explore_topic: &'static str,
+
+    /// Beginner, intermediate, advanced.
+    pub levels: [&'static str; 3],
+    /// Interview, explainer, news, panel, narrative, solo.
+    pub formats: [&'static str; 6],
+    /// Concept, role, tool, practice.
+    pub topic_kinds: [&'static str; 4],
+    /// Under 20, 20–45, 45–90, over 90 minutes.
+    pub length_buckets: [&'static str; 4],
+    pub link_rss: &'static str,
+    pub link_website: &'static str,
+    pub feed_not_known: &'static str,
+    pub app_unavailable: fn(&str) -> String,
+    pub search_on: fn(&str) -> String,
+    /// Best match, most recent, shortest, A–Z.
+    pub sorts: [&'static str; 4],
+    /// Active, ended, revived, unknown.
+    pub statuses: [&'static str; 4],
+
+    pub quiz_progress: fn(usize, usize) -> String,
+    pub quiz_back: &'static str,
+    pub quiz_skip: &'static str,
+    pub quiz_next: &'static str,
+    pub quiz_finish: &'static str,
+    pub quiz_intro: &'static str,
+    pub quiz_saved_reset: &'static str,
+    pub quiz_no_storage: &'static str,
+    pub result_save_unavailable: &'static str,
+    pub result_level: &'static str,
+    /// The background answer as the verdict states it: skipped, none, courses, work, research.
+    pub verdict_background: [&'static str; 5],
+    /// The maths answer as the verdict adds it: skipped, low, some, high.
+    pub verdict_math: [&'static str; 4],
+    /// What fits a beginner, an intermediate, an advanced listener.
+    pub verdict_fit: [&'static str; 3],
+    /// Background, maths and fit in one sentence.
+    pub verdict: fn(&str, &str, &str) -> String,
+    pub result_picks: &'static str,
+    pub result_why: &'static str,
+    pub result_mind: &'static str,
+    pub result_episodes: &'static str,
+    pub result_longer: &'static str,
+    pub result_plan: &'static str,
+    pub result_save: &'static str,
+    pub result_saved: &'static str,
+    pub result_not_saved: &'static str,
+    pub result_opml: &'static str,
+    pub result_opml_note: &'static str,
+    pub result_copy: &'static str,
+    pub result_copied: &'static str,
+    pub result_copy_failed: &'static str,
+    pub result_retake: &'static str,
+    pub result_browse: &'static str,
+    pub q_background: Question,
+    pub q_math: Question,
+    pub q_coding: Question,
+    pub q_goal: Question,
+    pub q_episode: Question,
+    pub q_week: Question,
+    pub q_format: Question,
+    pub q_topics_title: &'static str,
+    pub q_time_title: &'static str,
+    /// Switching careers, fundamentals, research, production, leading (as "useful for …").
+    pub goals: [&'static str; 5],
+    /// Daily, weekly, biweekly, monthly, irregular, unknown (as "Active: …").
+    pub cadences: [&'static str; 6],
+    /// The last joint of a list: "a, b and c".
+    pub and: &'static str,
+
+    pub reason_level_fit: fn(&str) -> String,
+    pub reason_step_up: fn(&str) -> String,
+    pub reason_picked: fn(&str) -> String,
+    pub reason_goal: fn(&str, &str) -> String,
+    pub reason_interviews: &'static str,
+    pub reason_explainers: &'static str,
+    pub reason_news: &'static str,
+    /// A short commute, the time you have, a long listen.
+    pub length_fits: [&'static str; 3],
+    pub reason_length: fn(&str, &str) -> String,
+    pub reason_active: fn(&str) -> String,
+    pub reason_accessible: &'static str,
+    pub reason_depth: &'static str,
+    pub reason_covers: fn(&str) -> String,
+    pub caution_ended_in: fn(&str) -> String,
+    pub caution_ended: &'static str,
+    pub caution_long: fn(&str) -> String,
+    pub caution_level_gap: fn(&str) -> String,
+    pub caution_status_unknown: &'static str,
+    /// Automatic, light, dark.
+    pub themes: [&'static str; 3],
+
+    pub show: Noun,
+    pub episode: Noun,
+    pub topic: Noun,
+    pub start_here_episode: Noun,
+    pub results: &'static str,
+    pub level_and_format: &'static str,
+    pub plan_week: fn(u8) -> String,
+    pub plan_episodes_of: fn(&str, &str) -> String,
+    pub plan_start_here: fn(&str) -> String,
+    pub about_per_week: fn(&str) -> String,
+
+    /// "1 show" / "2 shows": the plural rule and the number.
+    pub count: fn(usize, Noun) -> String,
+    pub months: [&'static str; 12],
+    /// Day, month name, year.
+    pub date_day: fn(&str, &str, &str) -> String,
+    pub date_month: fn(&str, &str) -> String,
+    pub length_about: fn(u16) -> String,
+    pub length_range: fn(u16, u16) -> String,
+    pub minutes: fn(u32) -> String,
+    /// "latest episode 2 months ago"; `true` for a show that has ended ("last episode").
+    pub last_episode: fn(Age, bool) -> String,
+}
+
+/// The table of a language.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::En => &en::EN,
+        Lang::Es => &es::ES,
+        Lang::De => &de::DE,
+    }
+}
+
+/// The language of the widget being rendered, provided by `App`.
+#[derive(Clone, Copy)]
+pub struct LangCtx(pub Lang);
+
+thread_local! {
+    /// The language last mounted, for code that runs outside any widget (the panic box).
+    static PAGE: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// The table of the widget being rendered (or of the page, outside any widget).
+pub fn t() -> &'static Texts {
+    texts(use_context::<LangCtx>().map_or_else(|| PAGE.get(), |c| c.0))
+}
+
+/// Records the language of a widget being mounted.
+pub fn set_page_lang(lang: Lang) {
+    PAGE.set(lang);
+}
+
+/// `lang="en"` for catalog text (show titles, descriptions, episode and topic titles) inside
+/// an interface in another language; nothing in an English one.
+pub fn catalog_lang() -> Option<&'static str> {
+    (t().lang != Lang::En).then_some("en")
+}
+
+/// A stable key per notice kind, for tests and styling.
+pub fn notice_kind_key(kind: crate::state::NoticeKind) -> &'static str {
+    use crate::state::NoticeKind::*;
+    match kind {
+        Link => "link",
+        SavedData => "saved-data",
+        Storage => "storage",
+    }
+}
+
+impl Texts {
+    pub fn notice_heading(&self, kind: crate::state::NoticeKind) -> &'static str {
+        use crate::state::NoticeKind::*;
+        match kind {
+            Link => self.notice_link,
+            SavedData => self.notice_saved_data,
+            Storage => self.notice_storage,
+        }
+    }
+
+    /// Why the quiz found this level, in one sentence.
+    pub fn verdict_why(&self, v: &podpath_engine::quiz::Verdict) -> String {
+        use podpath_engine::quiz::{Background, Comfort};
+        let background = self.verdict_background[match v.background {
+            None => 0,
+            Some(Background::None) => 1,
+            Some(Background::Courses) => 2,
+            Some(Background::Work) => 3,
+            Some(Background::Research) => 4,
+        }];
+        let math = self.verdict_math[match v.math {
+            None => 0,
+            Some(Comfort::Low) => 1,
+            Some(Comfort::Some) => 2,
+            Some(Comfort::High) => 3,
+        }];
+        let fit = self.verdict_fit[match v.level {
+            Level::Beginner => 0,
+            Level::Intermediate => 1,
+            Level::Advanced => 2,
+        }];
+        (self.verdict)(background, math, fit)
+    }
+
+    /// Why a podpath link parameter was left out.
+    pub fn ignored(&self, i: &podpath_engine::url_state::Ignored) -> String {
+        match &i.value {
+            None => (self.param_too_long)(&i.key),
+            Some(value) => (self.param_invalid)(&i.key, value),
+        }
+    }
+
+    pub fn level(&self, l: Level) -> &'static str {
+        self.levels[match l {
+            Level::Beginner => 0,
+            Level::Intermediate => 1,
+            Level::Advanced => 2,
+        }]
+    }
+
+    pub fn format_name(&self, f: Format) -> &'static str {
+        self.formats[match f {
+            Format::Interview => 0,
+            Format::Explainer => 1,
+            Format::News => 2,
+            Format::Panel => 3,
+            Format::Narrative => 4,
+            Format::Solo => 5,
+        }]
+    }
+
+    pub fn topic_kind(&self, k: TopicKind) -> &'static str {
+        self.topic_kinds[match k {
+            TopicKind::Concept => 0,
+            TopicKind::Role => 1,
+            TopicKind::Tool => 2,
+            TopicKind::Practice => 3,
+        }]
+    }
+
+    pub fn length_bucket(&self, b: LengthBucket) -> &'static str {
+        self.length_buckets[match b {
+            LengthBucket::Under20 => 0,
+            LengthBucket::From20To45 => 1,
+            LengthBucket::From45To90 => 2,
+            LengthBucket::Over90 => 3,
+        }]
+    }
+
+    /// App names are names: the same in every language.
+    pub fn app(&self, a: App) -> &'static str {
+        match a {
+            App::Apple => "Apple Podcasts",
+            App::Spotify => "Spotify",
+            App::YouTube => "YouTube",
+            App::PocketCasts => "Pocket Casts",
+            App::Overcast => "Overcast",
+        }
+    }
+
+    pub fn platform(&self, p: Platform) -> &'static str {
+        match p {
+            Platform::Apple => "Apple Podcasts",
+            Platform::Spotify => "Spotify",
+            Platform::YouTube => "YouTube",
+            Platform::Rss => self.link_rss,
+        }
+    }
+
+    pub fn sort(&self, s: Sort) -> &'static str {
+        self.sorts[match s {
+            Sort::BestMatch => 0,
+            Sort::Recent => 1,
+            Sort::Shortest => 2,
+            Sort::Az => 3,
+        }]
+    }
+
+    pub fn status(&self, s: Status) -> &'static str {
+        self.statuses[match s {
+            Status::Active => 0,
+            Status::Ended => 1,
+            Status::Revived => 2,
+            Status::Unknown => 3,
+        }]
+    }
+
+    pub fn view(&self, v: podpath_engine::url_state::View) -> &'static str {
+        use podpath_engine::url_state::View::*;
+        match v {
+            Browse => self.view_browse,
+            Quiz => self.view_quiz,
+            Topics => self.view_topics,
+        }
+    }
+
+    pub fn theme(&self, th: podpath_engine::embed::Theme) -> &'static str {
+        use podpath_engine::embed::Theme::*;
+        self.themes[match th {
+            Auto => 0,
+            Light => 1,
+            Dark => 2,
+        }]
+    }
+
+    pub fn goal(&self, g: Goal) -> &'static str {
+        self.goals[match g {
+            Goal::SwitchCareer => 0,
+            Goal::Fundamentals => 1,
+            Goal::Research => 2,
+            Goal::Production => 3,
+            Goal::Lead => 4,
+        }]
+    }
+
+    fn cadence(&self, c: Cadence) -> &'static str {
+        self.cadences[match c {
+            Cadence::Daily => 0,
+            Cadence::Weekly => 1,
+            Cadence::Biweekly => 2,
+            Cadence::Monthly => 3,
+            Cadence::Irregular => 4,
+            Cadence::Unknown => 5,
+        }]
+    }
+
+    pub fn count(&self, n: usize, noun: Noun) -> String {
+        (self.count)(n, noun)
+    }
+
+    pub fn shows(&self, n: usize) -> String {
+        self.count(n, self.show)
+    }
+
+    /// Typical episode length: "about 45 min", "30–60 min".
+    pub fn length(&self, range: LengthRange) -> String {
+        if range.min == range.max {
+            (self.length_about)(range.min)
+        } else {
+            (self.length_range)(range.min, range.max)
+        }
+    }
+
+    pub fn minutes(&self, m: u32) -> String {
+        (self.minutes)(m)
+    }
+
+    /// `2020-07-26` → "26 Jul 2020" in this language; partial dates keep their precision.
+    pub fn date(&self, d: &IsoDate) -> String {
+        let parts: Vec<&str> = d.as_str().split('-').collect();
+        let month = parts
+            .get(1)
+            .and_then(|m| m.parse::<usize>().ok())
+            .and_then(|m| self.months.get(m.wrapping_sub(1)));
+        match (parts.first(), month, parts.get(2)) {
+            (Some(y), Some(m), Some(day)) => (self.date_day)(day.trim_start_matches('0'), m, y),
+            (Some(y), Some(m), None) => (self.date_month)(m, y),
+            _ => d.as_str().to_owned(),
+        }
+    }
+
+    pub fn app_unavailable(&self, a: App) -> String {
+        (self.app_unavailable)(self.app(a))
+    }
+
+    pub fn search_on(&self, a: App) -> String {
+        (self.search_on)(self.app(a))
+    }
+
+    /// "a, b and c" in this language.
+    fn join_topics(&self, catalog: &Catalog, topics: &[TopicId]) -> String {
+        let titles: Vec<&str> = topics
+            .iter()
+            .map(|t| catalog.topic_title(t.as_str()))
+            .collect();
+        match titles.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [rest @ .., last] => format!("{} {} {last}", rest.join(", "), self.and),
+        }
+    }
+
+    /// A recommendation reason as a sentence.
+    pub fn reason(&self, catalog: &Catalog, r: &Reason) -> String {
+        use podpath_engine::recommend::Reason::*;
+        match r {
+            LevelFit(l) => (self.reason_level_fit)(self.level(*l)),
+            StepUp(l) => (self.reason_step_up)(self.level(*l)),
+            PickedTopics(t) => (self.reason_picked)(&self.join_topics(catalog, t)),
+            GoalTopics(g, t) => (self.reason_goal)(&self.join_topics(catalog, t), self.goal(*g)),
+            FormatFit(FormatPref::Interviews) => self.reason_interviews.to_owned(),
+            FormatFit(FormatPref::Explainers) => self.reason_explainers.to_owned(),
+            FormatFit(FormatPref::News) => self.reason_news.to_owned(),
+            FormatFit(FormatPref::Any) => String::new(),
+            LengthFits(len, time) => {
+                let fit = self.length_fits[match time {
+                    EpisodeTime::Short => 0,
+                    EpisodeTime::Medium => 1,
+                    EpisodeTime::Long | EpisodeTime::Any => 2,
+                }];
+                (self.reason_length)(&self.length(*len), fit)
+            }
+            Active(c) => (self.reason_active)(self.cadence(*c)),
+            Accessible => self.reason_accessible.to_owned(),
+            Depth => self.reason_depth.to_owned(),
+            Covers(t) => (self.reason_covers)(&self.join_topics(catalog, t)),
+        }
+    }
+
+    /// A caution as a sentence.
+    pub fn caution(&self, c: &Caution) -> String {
+        use podpath_engine::recommend::Caution::*;
+        match c {
+            Ended(Some(d)) => (self.caution_ended_in)(d.as_str().get(..4).unwrap_or(d.as_str())),
+            Ended(None) => self.caution_ended.to_owned(),
+            LongEpisodes(len) => (self.caution_long)(&self.length(*len)),
+            LevelGap(l) => (self.caution_level_gap)(self.level(*l)),
+            StatusUnknown => self.caution_status_unknown.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(lang: Lang, d: &str) -> String {
+        texts(lang).date(&IsoDate(d.to_string()))
+    }
+
+    #[test]
+    fn every_language_has_its_own_table() {
+        for lang in Lang::ALL {
+            assert_eq!(texts(lang).lang, lang);
+        }
+    }
+
+    #[test]
+    fn dates_follow_each_language() {
+        assert_eq!(date(Lang::En, "2026-07-01"), "1 Jul 2026");
+        assert_eq!(date(Lang::Es, "2026-07-01"), "1 jul 2026");
+        assert_eq!(date(Lang::De, "2026-07-01"), "1. Juli 2026");
+        assert_eq!(date(Lang::En, "2026-09"), "Sep 2026");
+        assert_eq!(date(Lang::Es, "2026-09"), "sept 2026");
+        assert_eq!(date(Lang::De, "2026-03"), "März 2026");
+        for lang in Lang::ALL {
+            assert_eq!(date(lang, "2026"), "2026", "a bare year stays a year");
+        }
+    }
+
+    #[test]
+    fn counts_take_each_language_plural() {
+        let count = |lang: Lang, n: usize| texts(lang).count(n, texts(lang).episode);
+        assert_eq!(
+            [count(Lang::En, 1), count(Lang::En, 2)],
+            ["1 episode", "2 episodes"]
+        );
+        assert_eq!(
+            [count(Lang::Es, 1), count(Lang::Es, 2)],
+            ["1 episodio", "2 episodios"]
+        );
+        assert_eq!(
+            [count(Lang::De, 1), count(Lang::De, 2)],
+            ["1 Folge", "2 Folgen"]
+        );
+        assert_eq!(count(Lang::De, 0), "0 Folgen");
+        let shows = |lang: Lang, n: usize| texts(lang).shows(n);
+        assert_eq!(
+            [shows(Lang::Es, 1), shows(Lang::De, 24)],
+            ["1 programa", "24 Podcasts"]
+        );
+        assert_eq!(
+            (texts(Lang::Es).filters_selected)(1),
+            "Filtros (1 seleccionado)"
+        );
+        assert_eq!(
+            (texts(Lang::Es).filters_selected)(2),
+            "Filtros (2 seleccionados)"
+        );
+    }
+
+    #[test]
+    fn the_level_verdict_is_one_sentence_in_each_language() {
+        use podpath_engine::quiz::{verdict, Answers, Background, Comfort};
+        let a = Answers {
+            background: Some(Background::Courses),
+            math: Some(Comfort::Some),
+            coding: Some(Comfort::Some),
+            ..Answers::default()
+        };
+        let v = verdict(&a);
+        assert_eq!(
+            texts(Lang::En).verdict_why(&v),
+            "Because you have taken some courses with some maths, shows for practitioners who know the basics fit you best."
+        );
+        assert!(texts(Lang::Es)
+            .verdict_why(&v)
+            .starts_with("Como has hecho algunos cursos con algo de matemáticas, "));
+        assert!(texts(Lang::De)
+            .verdict_why(&v)
+            .starts_with("Da du ein paar Kurse gemacht hast und etwas Mathe kannst, passen "));
+    }
+
+    #[test]
+    fn lengths_and_ages_read_naturally() {
+        let range = LengthRange { min: 30, max: 60 };
+        assert_eq!(texts(Lang::De).length(range), "30–60 Min.");
+        assert_eq!(
+            texts(Lang::Es).length(LengthRange { min: 45, max: 45 }),
+            "unos 45 min"
+        );
+        assert_eq!(texts(Lang::De).minutes(65), "1 Std. 05 Min.");
+        assert_eq!(
+            (texts(Lang::Es).last_episode)(Age::Months(2), false),
+            "episodio más reciente hace 2 meses"
+        );
+        assert_eq!(
+            (texts(Lang::De).last_episode)(Age::Years(1), true),
+            "letzte Folge vor einem Jahr"
+        );
+    }
+}
