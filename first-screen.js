@@ -21,6 +21,19 @@
     if (template) podpath.replaceChildren(template.content.cloneNode(true));
   }
   html.setAttribute("data-pp-first", choice);
+  // The loading view in the reader's language until the app speaks it.
+  var lang = language();
+  var LOADING = {
+    es: ["Encuentra el pódcast de aprendizaje automático que encaja contigo", "Cargando el catálogo…"],
+    de: ["Finde den Machine-Learning-Podcast, der zu dir passt", "Katalog wird geladen…"],
+  };
+  if (choice === "loading" && LOADING[lang]) {
+    html.setAttribute("lang", lang);
+    var tagline = podpath.querySelector(".pp-brand__tagline");
+    var line = podpath.querySelector(".pp-loading-text");
+    if (tagline) tagline.textContent = LOADING[lang][0];
+    if (line) line.textContent = LOADING[lang][1];
+  }
   var screen = podpath.querySelector("[data-pp-prerendered]");
   var root = screen && screen.querySelector(":scope > .podpath");
   if (!root) return;
@@ -51,7 +64,10 @@
       "bg", "math", "code", "goal", "len", "week", "fmt", "qt"];
     // What leaves the first screen as it is: where a frame's messages go, and the display
     // settings applied above.
-    var KEEP = { origin: 1, frame: 1, compact: ["0", "1"], header: ["0", "1"], theme: ["auto", "light", "dark"] };
+    var KEEP = {
+      origin: 1, frame: 1, compact: ["0", "1"], header: ["0", "1"], theme: ["auto", "light", "dark"],
+      lang: ["en"],
+    };
     var seen = {};
     var view = "browse";
     var loading = false;
@@ -72,7 +88,7 @@
     // The screens are pre-rendered in English: a reader whose browser prefers Spanish or German
     // (the first of its languages that podpath speaks) gets the loading view, then the app in
     // that language (engine/src/lang.rs negotiates the same way).
-    if (spoken() !== "en") return "loading";
+    if (language() !== "en") return "loading";
     if (view === "browse") return "find";
     if (view === "topics") return "topics";
     // Saved quiz answers reopen the quiz where the visitor left it: not its first question.
@@ -91,13 +107,20 @@
     }
   }
 
-  function spoken() {
+  // The language asked for in the URL, else the first of the browser's that podpath speaks.
+  function language() {
+    var asked = primary(params.get("lang") || "");
+    if (asked === "en" || asked === "es" || asked === "de") return asked;
     var tags = navigator.languages || [navigator.language || ""];
     for (var i = 0; i < tags.length; i++) {
-      var primary = String(tags[i]).split(/[-_]/)[0].toLowerCase();
-      if (primary === "en" || primary === "es" || primary === "de") return primary;
+      var tag = primary(tags[i]);
+      if (tag === "en" || tag === "es" || tag === "de") return tag;
     }
     return "en";
+  }
+
+  function primary(tag) {
+    return String(tag).split(/[-_]/)[0].toLowerCase();
   }
 
   function savedQuiz() {

@@ -6,7 +6,7 @@ use crate::frame;
 use crate::i18n::{set_page_lang, texts, LangCtx};
 use crate::ids::IdScope;
 use crate::pages::{BrowsePage, QuizPage, TopicsPage};
-use crate::state::{DataCtx, NavCtx, NoticeKind, NoticesCtx, UrlSync};
+use crate::state::{DataCtx, NavCtx, NoticesCtx, UrlSync};
 use crate::{browser, data};
 use leptos::prelude::*;
 use podpath_engine::embed::{accent_for, Theme};
@@ -71,11 +71,28 @@ pub fn App(
         )
     });
     let notices = NoticesCtx(RwSignal::new(Vec::new()));
-    // The notice lines are written once the language is known (below).
+    let display = Memo::new(move |_| nav.with(|s| s.display.clone()));
+    // The accent, where it stays readable on the theme's background (with its text colour),
+    // and the accent asked for that does not.
+    let accent = Memo::new(move |_| {
+        let d = display.get();
+        let dark = match d.theme {
+            Theme::Dark => true,
+            Theme::Light => false,
+            Theme::Auto => browser::prefers_dark(),
+        };
+        d.accent.map(|a| accent_for(a, dark).ok_or(a))
+    });
+    // The link's notice lines: its ignored parameters and an unreadable accent, in the
+    // widget's language.
     let ignored = RwSignal::new(decoded.ignored);
     let link_lines = move |lang| {
         let t = texts(lang);
-        ignored.with(|i| i.iter().map(|x| t.ignored(x)).collect::<Vec<_>>())
+        let mut lines = ignored.with(|i| i.iter().map(|x| t.ignored(x)).collect::<Vec<_>>());
+        if let Some(Err(a)) = accent.get() {
+            lines.push(format!("{} {}", t.accent_ignored, a.hex()));
+        }
+        lines
     };
     // In the first render already (no notice arriving later to push the page down), and again
     // when the language or the URL changes.
@@ -102,29 +119,15 @@ pub fn App(
     if sync == UrlSync::ReplaceOnly {
         frame::connect(root, nav);
     }
-    let display = Memo::new(move |_| nav.with(|s| s.display.clone()));
-    // The accent is applied only if it stays readable on the theme's background.
     Effect::new(move |_| {
-        let d = display.get();
+        let Some(Ok((accent, text))) = accent.get() else {
+            return;
+        };
         let Some(el) = root.get() else { return };
         let style = web_sys::HtmlElement::style(&el);
-        let dark = match d.theme {
-            Theme::Dark => true,
-            Theme::Light => false,
-            Theme::Auto => browser::prefers_dark(),
-        };
-        match d.accent.map(|a| (a, accent_for(a, dark))) {
-            Some((_, Some((accent, text)))) => {
-                let _ = style.set_property("--podpath-accent", &accent.hex());
-                let _ = style.set_property("--podpath-focus", &accent.hex());
-                let _ = style.set_property("--podpath-accent-text", &text.hex());
-            }
-            Some((a, None)) => notices.push(
-                NoticeKind::Link,
-                format!("{} {}", texts(lang.get_untracked()).accent_ignored, a.hex()),
-            ),
-            None => {}
-        }
+        let _ = style.set_property("--podpath-accent", &accent.hex());
+        let _ = style.set_property("--podpath-focus", &accent.hex());
+        let _ = style.set_property("--podpath-accent-text", &text.hex());
     });
 
     if sync != UrlSync::Off {

@@ -111,7 +111,14 @@ fn form_urlencoded_pairs(el: &web_sys::HtmlElement) -> String {
             .then(|| el.get_attribute(key))
             .flatten()
             .or_else(|| el.get_attribute(&format!("data-{key}")));
-        if let Some(value) = value {
+        // `lang` is also every element's own HTML attribute: a language podpath does not speak
+        // there is the page's business, not a setting to report.
+        let spoken = key != "lang"
+            || value
+                .as_deref()
+                .and_then(podpath_engine::lang::Lang::from_tag)
+                .is_some();
+        if let (Some(value), true) = (value, spoken) {
             params.append(key, &value);
         }
     }
@@ -136,10 +143,18 @@ fn install_panic_box() {
 }
 
 fn show_panic_box() {
-    let t = crate::i18n::t();
     let document = gloo::utils::document();
     let href = gloo::utils::window().location().href().unwrap_or_default();
     for root in shadow::all_roots(&document) {
+        // Each widget's own language, read from its root (no reactive code runs after a panic).
+        let lang = root
+            .query_selector(".podpath[lang]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.get_attribute("lang"))
+            .and_then(|tag| podpath_engine::lang::Lang::from_tag(&tag))
+            .unwrap_or_default();
+        let t = i18n::texts(lang);
         root.set_text_content(None);
         let make = |tag: &str, class: &str, text: &str| {
             let el = document.create_element(tag).ok()?;

@@ -108,6 +108,11 @@ impl NoticesCtx {
     /// Adds a notice once: the same text is never listed twice.
     pub fn push(&self, kind: NoticeKind, text: String) {
         self.0.update(|list| {
+            // Saved data and storage have one thing to say each: said again (in another
+            // language, after a switch), it replaces what was said.
+            if kind != NoticeKind::Link {
+                list.retain(|n| n.kind != kind);
+            }
             if !list.iter().any(|n| n.kind == kind && n.text == text) {
                 list.push(Notice { kind, text });
             }

@@ -12,8 +12,10 @@ pub fn SiteHeader() -> impl IntoView {
     let nav = nav();
     let current = move || nav.get().with(|s| s.view);
     let tab = move |v: View| {
+        // The widget's display settings (language, theme) travel with the link.
         let href = encode(&UrlState {
             view: v,
+            display: nav.0.with_untracked(|s| s.display.clone()),
             ..UrlState::default()
         });
         let href = if href.is_empty() {
@@ -73,7 +75,23 @@ pub fn SiteHeader() -> impl IntoView {
                         data-testid="lang-switch"
                         on:change:target=move |ev| {
                             if let Some(lang) = Lang::from_tag(&ev.target().value()) {
+                                // The widget renders again in the new language: the reader's
+                                // focus goes back to the switch in it.
+                                let root = ev.target().closest(".podpath").ok().flatten();
                                 nav.update(|s| s.display.lang = Some(lang));
+                                set_timeout(
+                                    move || {
+                                        let select = root.and_then(|r| {
+                                            r.query_selector("[data-testid=lang-switch]").ok().flatten()
+                                        });
+                                        if let Some(el) = select.and_then(|s| {
+                                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(s).ok()
+                                        }) {
+                                            let _ = el.focus();
+                                        }
+                                    },
+                                    std::time::Duration::ZERO,
+                                );
                             }
                         }
                     >

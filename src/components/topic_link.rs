@@ -16,6 +16,8 @@ pub fn TopicLink(
     let state = UrlState {
         view: View::Topics,
         topic: Some(id),
+        // The widget's display settings (language, theme) travel with the link.
+        display: nav.0.with_untracked(|s| s.display.clone()),
         ..UrlState::default()
     };
     let href = encode(&state);

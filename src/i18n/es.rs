@@ -23,10 +23,10 @@ pub const ES: Texts = Texts {
     lang: Lang::Es,
     language_name: "Español",
     language_label: "Idioma",
-    page_title: "podpath — encuentra el pódcast de aprendizaje automático que te va",
+    page_title: "podpath — encuentra el pódcast de aprendizaje automático que encaja contigo",
     page_description: "Encuentra el pódcast de aprendizaje automático que encaja con tu nivel, tus objetivos y tu trayecto: un catálogo seleccionado, un cuestionario breve con recomendaciones razonadas y un explorador de temas.",
 
-    tagline: "Encuentra el pódcast de aprendizaje automático que te va",
+    tagline: "Encuentra el pódcast de aprendizaje automático que encaja contigo",
     nav_label: "Vistas",
     view_browse: "Buscar",
     view_quiz: "Cuestionario",
@@ -38,7 +38,7 @@ pub const ES: Texts = Texts {
     embed_intro: "Pega uno de estos fragmentos en una entrada de tu blog. El iframe es la opción más segura: no puede afectar a tu página y solo requiere permitir frame-src en tu Content-Security-Policy.",
     embed_iframe: "Iframe (recomendado)",
     embed_script: "Script y elemento",
-    embed_frame_title: "podpath: encuentra el pódcast de aprendizaje automático que te va",
+    embed_frame_title: "podpath: encuentra el pódcast de aprendizaje automático que encaja contigo",
     copy_snippet: "Copiar fragmento",
     source_code_note: "Sin rastreo ni cookies: todo se ejecuta en tu navegador.",
     panic_title: "Algo ha fallado",
@@ -77,12 +77,13 @@ pub const ES: Texts = Texts {
     show_fewer: "Ver menos",
     sort_label: "Ordenar por",
     empty_title: "Ningún programa cumple todos estos filtros.",
-    empty_drop: "Quitar",
+    empty_drop: |what, left| format!("Quitar {what} ({left})"),
+    quote: |s| format!("«{s}»"),
     the_search_text: "el texto de búsqueda",
     list_label: "Lista",
     list_shows: "Programas",
     list_episodes: "Episodios de DataTalks.Club",
-    episodes_more: "Se muestran los 50 primeros. Acota la lista para ver el resto de",
+    episodes_more: |n| format!("Se muestran los 50 primeros de {n}. Acota la lista para ver el resto."),
     copy_link: "Copiar enlace",
 
     hosted_by: "Presentado por",
@@ -107,7 +108,7 @@ pub const ES: Texts = Texts {
     topic_learn_next: "Aprende después",
     topic_learn_next_note: "Un camino por temas vecinos, de lo básico a lo avanzado.",
     topic_search_label: "Busca un tema",
-    topic_search_placeholder: "p. ej. monitorización, feature store, carrera",
+    topic_search_placeholder: "p. ej. monitoring, feature store, career",
     topic_no_match: "Ningún tema coincide.",
     episode_sort_label: "Ordenar episodios por",
     episode_sort_newest: "Más recientes primero",
@@ -137,13 +138,13 @@ pub const ES: Texts = Texts {
     result_save_unavailable: "Aquí este navegador no guarda nada de podpath. Para conservar tus recomendaciones, copia el enlace para compartir o exporta el archivo OPML.",
     result_level: "Tu nivel:",
     verdict_background: [
-        "te saltaste la pregunta sobre tu formación",
+        "te has saltado la pregunta sobre tu formación",
         "empiezas en el aprendizaje automático",
         "has hecho algunos cursos",
         "trabajas con modelos",
         "investigas en aprendizaje automático",
     ],
-    verdict_math: ["", " y prefieres pocas matemáticas", " con algo de matemáticas", " y te manejas bien con las matemáticas"],
+    verdict_math: ["", " y prefieres pocas matemáticas", " y sabes algo de matemáticas", " y te manejas bien con las matemáticas"],
     verdict_fit: [
         "te van mejor los programas que crean intuición sin dar nada por sabido",
         "te van mejor los programas para profesionales que ya conocen lo básico",
@@ -240,7 +241,7 @@ pub const ES: Texts = Texts {
     and: "y",
 
     reason_level_fit: |level| format!("Pensado para oyentes de nivel {}, como tú", level.to_lowercase()),
-    reason_step_up: |level| format!("Un paso más, al nivel {}, cuando estés listo", level.to_lowercase()),
+    reason_step_up: |level| format!("Un paso más, al nivel {}, cuando quieras avanzar", level.to_lowercase()),
     reason_picked: |topics| format!("Trata {topics}, que elegiste"),
     reason_goal: |topics, goal| format!("Trata {topics}: útil para {goal}"),
     reason_interviews: "Entrevistas con quienes construyen e investigan ML, como prefieres",
@@ -257,7 +258,7 @@ pub const ES: Texts = Texts {
     caution_long: |length| format!("Los episodios duran {length}, más de lo que pediste"),
     caution_level_gap: |level| format!("Pensado para oyentes de nivel {}", level.to_lowercase()),
     caution_status_unknown: "No hemos podido confirmar que siga publicando episodios",
-    themes: ["Tema: automático", "Tema: claro", "Tema: oscuro"],
+    themes: ["Apariencia: automática", "Apariencia: clara", "Apariencia: oscura"],
 
     show: ("programa", "programas"),
     episode: ("episodio", "episodios"),
@@ -267,8 +268,16 @@ pub const ES: Texts = Texts {
     level_and_format: "Nivel y formato",
     plan_week: |week| format!("Semana {week}: "),
     plan_episodes_of: |episodes, show| format!("{episodes} de {show}"),
-    plan_start_here: |episodes| format!("los {episodes} de arriba"),
-    about_per_week: |episodes| format!("Unos {episodes} por semana."),
+    plan_start_here: |n, episodes| {
+        if n == 1 {
+            format!("el {episodes} de arriba")
+        } else {
+            format!("los {episodes} de arriba")
+        }
+    },
+    opml_picks: "podpath: recomendaciones",
+    opml_shows: "podpath: programas",
+    about_per_week: |episodes| format!("Alrededor de {episodes} por semana."),
 
     count: one_or_many,
     months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],

@@ -108,12 +108,15 @@ pub struct Texts {
     pub show_fewer: &'static str,
     pub sort_label: &'static str,
     pub empty_title: &'static str,
-    pub empty_drop: &'static str,
+    /// The button that drops one filter: what it drops, and how many shows that leaves.
+    pub empty_drop: fn(&str, &str) -> String,
+    /// A filter value quoted in running text.
+    pub quote: fn(&str) -> String,
     pub the_search_text: &'static str,
     pub list_label: &'static str,
     pub list_shows: &'static str,
     pub list_episodes: &'static str,
-    pub episodes_more: &'static str,
+    pub episodes_more: fn(usize) -> String,
     pub copy_link: &'static str,
 
     pub hosted_by: &'static str,
@@ -243,7 +246,11 @@ pub struct Texts {
     pub level_and_format: &'static str,
     pub plan_week: fn(u8) -> String,
     pub plan_episodes_of: fn(&str, &str) -> String,
-    pub plan_start_here: fn(&str) -> String,
+    /// The start-here episodes above, with their count (a plural of its own in some languages).
+    pub plan_start_here: fn(usize, &str) -> String,
+    /// Titles of the OPML files: the quiz's picks, the Find list.
+    pub opml_picks: &'static str,
+    pub opml_shows: &'static str,
     pub about_per_week: fn(&str) -> String,
 
     /// "1 show" / "2 shows": the plural rule and the number.
@@ -626,11 +633,11 @@ mod tests {
         let v = verdict(&a);
         assert_eq!(
             texts(Lang::En).verdict_why(&v),
-            "Because you have taken some courses with some maths, shows for practitioners who know the basics fit you best."
+            "Because you have taken some courses and know some maths, shows for practitioners who know the basics fit you best."
         );
         assert!(texts(Lang::Es)
             .verdict_why(&v)
-            .starts_with("Como has hecho algunos cursos con algo de matemáticas, "));
+            .starts_with("Como has hecho algunos cursos y sabes algo de matemáticas, "));
         assert!(texts(Lang::De)
             .verdict_why(&v)
             .starts_with("Da du ein paar Kurse gemacht hast und etwas Mathe kannst, passen "));

@@ -176,7 +176,7 @@ pub fn BrowsePage() -> impl IntoView {
         }
     });
     let relaxation_label = move |dropped: &Dropped| -> String {
-        let quoted = |label: &str| format!("“{label}”");
+        let quoted = |label: &str| (t.quote)(label);
         match dropped {
             Dropped::Query => t.the_search_text.to_owned(),
             Dropped::ActiveOnly => quoted(t.active_only),
@@ -200,7 +200,7 @@ pub fn BrowsePage() -> impl IntoView {
                 .filter_map(|h| catalog.shows.get(h.show))
                 .collect::<Vec<_>>()
         });
-        let (doc, skipped) = opml::opml("podpath: shows", shows);
+        let (doc, skipped) = opml::opml(t.opml_shows, shows);
         download::text_file("podpath-shows.opml", "text/x-opml", &doc);
         status.set(if skipped.is_empty() {
             String::new()
@@ -315,7 +315,7 @@ pub fn BrowsePage() -> impl IntoView {
                         <div class="pp-empty" data-testid="empty">
                             <p>{t.empty_title}</p>
                             {move || relaxation.get().map(|r| {
-                                let label = format!("{} {} ({})", t.empty_drop, relaxation_label(&r.dropped), t.shows(r.hits));
+                                let label = (t.empty_drop)(&relaxation_label(&r.dropped), &t.shows(r.hits));
                                 let f = r.filters.clone();
                                 view! {
                                     <button type="button" class="pp-button" data-testid="relax" on:click=move |_| {
@@ -353,7 +353,7 @@ pub fn BrowsePage() -> impl IntoView {
                             </For>
                         </ol>
                         <Show when=move || episode_results.with(|r| r.hits.len() > EPISODE_PAGE)>
-                            <p class="pp-muted">{move || format!("{} {}", t.episodes_more, episode_results.with(|r| r.hits.len()))}</p>
+                            <p class="pp-muted">{move || (t.episodes_more)(episode_results.with(|r| r.hits.len()))}</p>
                         </Show>
                     </Show>
                 </section>

@@ -244,7 +244,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
         ..UrlState::default()
     };
     let (opml_doc, no_feed) = opml::opml(
-        "podpath picks",
+        t.opml_picks,
         rec.picks.iter().filter_map(|p| catalog.shows.get(p.show)),
     );
     let no_feed: Vec<String> = no_feed.into_iter().map(str::to_owned).collect();
@@ -310,7 +310,10 @@ fn QuizResults(answers: Answers) -> impl IntoView {
                     .collect::<Vec<_>>()
                     .join("; ")
             } else {
-                (t.plan_start_here)(&t.count(w.start_here.len(), t.start_here_episode))
+                (t.plan_start_here)(
+                    w.start_here.len(),
+                    &t.count(w.start_here.len(), t.start_here_episode),
+                )
             };
             view! { <li><strong>{(t.plan_week)(w.week)}</strong>{text}</li> }
         })

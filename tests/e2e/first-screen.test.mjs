@@ -84,6 +84,8 @@ test("each URL shows its own screen from the first frame, and a URL for anything
     ["?view=quiz", "quiz"],
     ["?view=quiz&compact=1&theme=dark&frame=1", "quiz"],
     ["?view=topics", "topics"],
+    ["?lang=en", "find"],
+    ["?lang=de", "loading"],
     ["?level=beginner", "loading"],
     ["?topic=mlops", "loading"],
     ["?view=quiz&goal=lead", "loading"],

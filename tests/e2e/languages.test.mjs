@@ -112,6 +112,9 @@ test("the language switch renders the widget in the chosen language and keeps it
   await page.getByTestId("lang-switch").selectOption("de");
   await page.locator(".podpath[lang=de]").waitFor();
   assert.equal((await page.getByTestId("quiz-progress").textContent()).trim(), "Frage 1 von 7");
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "lang-switch");
+  // Tabs and topic links carry the language, for a middle click or a copied address.
+  assert.match(await page.getByTestId("tab-topics").getAttribute("href"), /lang=de/);
   await page.waitForURL(/lang=de/);
   await page.reload();
   await ready(page);
