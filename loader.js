@@ -28,10 +28,19 @@ painted
   .then(() => import("./podpath.js"))
   .then(({ default: init }) => init())
   .catch((error) => {
+    // Said in the widget's language where it is known (the app's tables are not loaded).
+    const SAY = {
+      en: "podpath could not start in this browser. Please reload the page.",
+      es: "podpath no ha podido arrancar en este navegador. Vuelve a cargar la página.",
+      de: "podpath konnte in diesem Browser nicht starten. Bitte lade die Seite neu.",
+    };
     for (const root of document.querySelectorAll("#podpath, [data-podpath], podpath-finder")) {
+      const asked = root.getAttribute("data-lang") || root.getAttribute("lang") ||
+        new URLSearchParams(location.search).get("lang") || navigator.language || "en";
+      const lang = String(asked).split(/[-_]/)[0].toLowerCase();
       root.classList.add("podpath");
       root.setAttribute("role", "alert");
-      root.textContent = "podpath could not start in this browser. Please reload the page.";
+      root.textContent = SAY[lang] ?? SAY.en;
     }
     console.error(error);
   });

@@ -24,6 +24,10 @@ pub fn EmbedPanel() -> impl IntoView {
             attrs.push_str(&format!(" topic=\"{t}\""));
         }
         attrs.push_str(&format!(" theme=\"{}\"", state.display.theme.key()));
+        // A language chosen for this widget travels with the snippet, as it does in the iframe's URL.
+        if let Some(lang) = state.display.lang {
+            attrs.push_str(&format!(" lang=\"{}\"", lang.key()));
+        }
         let element = format!("<podpath-finder {attrs}></podpath-finder>\n<script type=\"module\" src=\"{base}loader.js\"></script>");
         (iframe, element)
     };
