@@ -204,23 +204,26 @@ fn set_in_order(map: &mut Map<String, Value>, order: &[&str], key: &str, value: 
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     #[test]
-    fn the_repository_catalog_renders_byte_for_byte() {
+    fn the_repository_catalog_renders_byte_for_byte() -> TestResult {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/catalog.json");
-        let file = CatalogFile::load(&path).expect("the catalog loads");
-        let text = fs::read_to_string(&path).expect("readable");
+        let file = CatalogFile::load(&path).map_err(|e| e.to_string())?;
+        let text = fs::read_to_string(&path)?;
         assert!(
             file.render() == text,
             "data/catalog.json is not in the form the tool writes"
         );
         assert!(file.problems().is_empty());
+        Ok(())
     }
 
     #[test]
-    fn missing_keys_are_inserted_in_file_order() {
-        let mut show: Map<String, Value> =
-            serde_json::from_str(r#"{"id":"x","status":"unknown","checked":"2026-01-01","cadence":"weekly","sources":{"hosts":[],"feed":[]}}"#)
-                .expect("json");
+    fn missing_keys_are_inserted_in_file_order() -> TestResult {
+        let mut show: Map<String, Value> = serde_json::from_str(
+            r#"{"id":"x","status":"unknown","checked":"2026-01-01","cadence":"weekly","sources":{"hosts":[],"feed":[]}}"#,
+        )?;
         set_show_key(
             &mut show,
             "last_episode",
@@ -242,11 +245,12 @@ mod tests {
                 "sources"
             ]
         );
-        let sources = show["sources"].as_object().expect("object");
+        let sources = show["sources"].as_object().ok_or("sources is an object")?;
         assert_eq!(
             sources.keys().collect::<Vec<_>>(),
             ["hosts", "status", "feed"]
         );
         assert_eq!(sources["status"].as_array().map(Vec::len), Some(1));
+        Ok(())
     }
 }
