@@ -170,6 +170,37 @@ test("in a frame on another site without storage, the quiz shows no banner and S
   assert.deepEqual(thirdOrigin(problems), []);
 });
 
+test("a German post on another site gets podpath in German in its iframe and its <podpath-finder>, with frame storage blocked", async () => {
+  // An English-speaking reader's browser: the page's choice (?lang=de, lang="de") decides.
+  const { page, problems, context } = await open(browser, hostOrigin, { locale: "en-US" });
+  await context.addInitScript(() => {
+    if (window.top === window) return;
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
+  });
+  await page.goto(`${hostOrigin}/blog/blog-de.html`);
+  const finder = page.locator("podpath-finder");
+  await scopeReady(page, finder);
+  await finder.getByTestId("topic-detail").waitFor();
+  assert.equal(await finder.locator(".podpath").getAttribute("lang"), "de");
+  assert.equal(await finder.getByTestId("tab-topics").textContent(), "Themen");
+  assert.equal(await page.locator("html").getAttribute("lang"), "de", "the host page's own lang is untouched");
+  await page.locator("#quiz-frame").scrollIntoViewIfNeeded();
+  const quiz = page.frameLocator("#quiz-frame");
+  await scopeReady(page, quiz);
+  assert.equal(await quiz.locator("html").getAttribute("lang"), "de");
+  assert.equal(await quiz.getByTestId("quiz-progress").textContent(), "Frage 1 von 7");
+  for (let i = 0; i < 7; i++) await quiz.getByTestId("quiz-skip").click();
+  await quiz.getByTestId("quiz-results").waitFor();
+  assert.match(await quiz.getByTestId("save-unavailable").textContent(), /speichert hier nichts.*Link zum Teilen.*OPML/);
+  // The frame grew to its results (embed.js), in German as in English.
+  await page.waitForFunction(() => document.querySelector("#quiz-frame").getBoundingClientRect().height > 600);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " " + n.failureSummary).join(" | ")}`), []);
+  await context.close();
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(thirdOrigin(problems), []);
+});
+
 test("script embeds mount <podpath-finder> and <div data-podpath> in shadow roots, keep their own ids and never touch the host URL", async () => {
   const { page, problems, context } = await visit("blog-script.html");
   const finder = page.locator("podpath-finder");
