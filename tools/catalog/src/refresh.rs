@@ -3,6 +3,7 @@
 //! the validator.
 
 use std::collections::BTreeMap;
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
@@ -64,6 +65,16 @@ type Read = Result<(Derived, Option<String>), String>;
 
 /// Reads every job's feed, with at most `PARALLEL_FEEDS` under way.
 pub fn read_all(fetcher: &Fetcher, jobs: &[Job], today: NaiveDate) -> Vec<Read> {
+    read_each(jobs, |job| read_one(fetcher, job, today))
+}
+
+/// Runs `read` on every job, at most `PARALLEL_FEEDS` at a time. A panic inside `read` (a bug
+/// in a feed library meeting an odd feed) fails that job only: the run goes on, and the show is
+/// reported like any other feed that could not be read.
+fn read_each<F>(jobs: &[Job], read: F) -> Vec<Read>
+where
+    F: Fn(&Job) -> Read + Sync,
+{
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Read>>> = Mutex::new(vec![None; jobs.len()]);
     std::thread::scope(|scope| {
@@ -71,7 +82,8 @@ pub fn read_all(fetcher: &Fetcher, jobs: &[Job], today: NaiveDate) -> Vec<Read> 
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(job) = jobs.get(i) else { break };
-                let read = read_one(fetcher, job, today);
+                let read = std::panic::catch_unwind(AssertUnwindSafe(|| read(job)))
+                    .unwrap_or_else(|panic| Err(crashed(panic.as_ref())));
                 if let Ok(mut all) = results.lock() {
                     all[i] = Some(read);
                 }
@@ -84,6 +96,16 @@ pub fn read_all(fetcher: &Fetcher, jobs: &[Job], today: NaiveDate) -> Vec<Read> 
         .into_iter()
         .map(|r| r.unwrap_or_else(|| Err("not read".into())))
         .collect()
+}
+
+/// The failure reported for a feed whose reading panicked, with the panic's message.
+fn crashed(panic: &(dyn std::any::Any + Send)) -> String {
+    let why = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into());
+    format!("reading this feed crashed ({why}); please report it with the feed's URL")
 }
 
 fn read_one(fetcher: &Fetcher, job: &Job, today: NaiveDate) -> Read {
@@ -280,5 +302,44 @@ pub fn run(file: &mut CatalogFile, fetcher: &Fetcher, jobs: &[Job], today: Naive
     Summary {
         shows,
         seconds: started.elapsed().as_secs_f64(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(i: usize) -> Job {
+        Job {
+            index: i,
+            id: format!("show-{i}"),
+            feed: format!("https://example.org/{i}.xml"),
+            read_from: format!("https://example.org/{i}.xml"),
+        }
+    }
+
+    #[test]
+    fn a_panic_while_reading_one_feed_fails_that_show_and_the_others_are_still_read() {
+        let jobs: Vec<Job> = (0..20).map(job).collect();
+        let reads = read_each(&jobs, |job| {
+            if job.index == 7 {
+                panic!("index out of range in a feed library");
+            }
+            Err(format!("read {}", job.id))
+        });
+        assert_eq!(reads.len(), 20);
+        for (i, read) in reads.iter().enumerate() {
+            let Err(why) = read else {
+                panic!("job {i} was not meant to succeed")
+            };
+            if i == 7 {
+                assert!(
+                    why.contains("crashed (index out of range in a feed library)"),
+                    "{why}"
+                );
+            } else {
+                assert_eq!(why, &format!("read show-{i}"));
+            }
+        }
     }
 }
