@@ -125,6 +125,31 @@ test("the language switch renders the widget in the chosen language and keeps it
   assert.equal(await page.locator(".podpath").getAttribute("lang"), "de", "a shared link keeps the language");
 });
 
+test("a browser preferring French, then Swiss German: the loading view and the app both choose German", async () => {
+  // first-screen.js words the loading view before the wasm runs; the app negotiates again in
+  // the engine (engine/src/lang.rs). Both must pick the first preference podpath speaks.
+  session = await open(env.browser, env.server.origin, { locale: "fr-FR" });
+  const page = session.page;
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "languages", { get: () => ["fr-FR", "de-CH", "es"] }));
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/podpath_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.server.url);
+  await page.locator(".pp-loading-text").waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "de");
+  const tagline = readFileSync(join(ROOT, "src", "i18n", "de.rs"), "utf8").match(/\n    tagline: "([^"]+)"/)[1];
+  assert.equal(await page.locator(".pp-brand__tagline").textContent(), tagline, "the loading view's tagline is the German table's");
+  assert.equal(await page.locator(".pp-loading-text").textContent(), "Katalog wird geladen…");
+  release();
+  await ready(page);
+  assert.equal(await page.locator(".podpath").getAttribute("lang"), "de");
+  assert.equal(await page.locator("html").getAttribute("lang"), "de");
+  assert.equal(await page.locator(".pp-brand__tagline").textContent(), tagline);
+});
+
 test("without a choice, the browser's preferred language is used", async () => {
   session = await open(env.browser, env.server.origin, { locale: "es-MX" });
   const page = session.page;
