@@ -7,7 +7,6 @@ use web_sys::Storage;
 
 /// Versioned keys: a change of format gets a new key instead of misreading old data.
 pub const QUIZ_KEY: &str = "podpath:v1:quiz";
-pub const PICKS_KEY: &str = "podpath:v1:picks";
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()

@@ -31,15 +31,40 @@ pub fn months_since(date: &IsoDate, today: Day) -> u32 {
     now.saturating_sub(then)
 }
 
+/// Whole months from `from` to `to` (0 when `to` is earlier or either is unreadable).
+pub fn months_between(from: &IsoDate, to: &IsoDate) -> u32 {
+    match year_month(to) {
+        Some((year, month)) => months_since(
+            from,
+            Day {
+                year,
+                month,
+                day: 1,
+            },
+        ),
+        None => 0,
+    }
+}
+
 /// How long ago, in the largest sensible unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Age {
     ThisMonth,
     Months(u32),
     Years(u32),
+    /// A date known only to its year: "in 2026", never a made-up number of months.
+    InYear(u16),
 }
 
 pub fn age(date: &IsoDate, today: Day) -> Age {
+    if let Some(year) = date
+        .as_str()
+        .parse()
+        .ok()
+        .filter(|_| date.as_str().len() == 4)
+    {
+        return Age::InYear(year);
+    }
     match months_since(date, today) {
         0 => Age::ThisMonth,
         m @ 1..=17 => Age::Months(m),
@@ -62,7 +87,8 @@ mod tests {
         assert_eq!(age(&IsoDate("2026-11-02".into()), TODAY), Age::ThisMonth);
         assert_eq!(age(&IsoDate("2026-06".into()), TODAY), Age::Months(5));
         assert_eq!(age(&IsoDate("2020-07-26".into()), TODAY), Age::Years(6));
-        assert_eq!(age(&IsoDate("2024".into()), TODAY), Age::Years(2));
+        assert_eq!(age(&IsoDate("2024".into()), TODAY), Age::InYear(2024));
+        assert_eq!(age(&IsoDate("2026".into()), TODAY), Age::InYear(2026));
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod links;
 pub mod listen;
 pub mod model;
 pub mod opml;
+pub mod plan;
 pub mod quiz;
 pub mod recommend;
 pub mod search;

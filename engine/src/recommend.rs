@@ -10,9 +10,9 @@
 //! | the goal's topics (e.g. production → MLOps, ML system design), ticked or not | +10 for the first, +4 for each further, at most 2 |
 //! | goal and level together: research goal + advanced show, career switch + beginner show | +6 |
 //! | preferred format present | +12 (news +16: news listeners want little else); absent −6 |
-//! | the goal's topics, "lead a team" (leadership, strategy, the business of ML) | +24 for the first, +6 for each further, at most 3; no such topic −10 |
-//! | typical episode (midpoint of the show's range, or of its start-here episodes when the range is unknown) within the time per episode and per week | +12 when a per-episode limit was given; longer than either limit −18 (caution) |
-//! | regular updates (the seed article's criterion): active or revived | +8; ended −6 (caution); unknown −2 |
+//! | the goal's topics, "lead a team" (leadership, strategy, the business of ML) | +24 for the first, +6 for each further, at most 3; no such topic −20 |
+//! | typical episode (midpoint of the show's range, or of its start-here episodes when the range is unknown) within the time per episode and per week | +12 when a per-episode limit was given; the longest more than a fifth over the limit +4 (caution); typical longer than either limit −18 (caution) |
+//! | regular updates (the seed article's criterion): active or revived | +8; newest known episode over six months before the check +2 (caution); ended −6 (caution); unknown −2 |
 //! | expertise of hosts and guests: interview format | +3 |
 //! | content depth: advanced listener and advanced show | +4 |
 //! | accessibility: beginner listener and explainer format | +4 |
@@ -28,17 +28,18 @@
 //! picks are taken greedily, and a show loses 6 points for each already-picked show that
 //! shares its main topic, so the top five are not five takes on one subject.
 //!
-//! Start episodes come from the picks, in pick order: each pick's best episode that fits the
-//! time per episode, then each pick's second, up to five (evergreen ones first for the
-//! fundamentals and career goals). The DataTalks.Club pick adds its episodes on the
-//! visitor's topics. When the top pick has start episodes but none that fits, its shortest
-//! leads, marked as longer than asked, so the first episode belongs to the first pick whenever
-//! that show has any.
+//! Time: a show whose typical episode fits the limit but whose longest run more than a fifth
+//! over it gets a caution instead of the fit reason ("episodes vary"). Status: a show
+//! recorded as live whose newest known episode is more than six months older than its check
+//! gets a caution instead of the "active" reason, and fewer points.
+//!
+//! Start episodes and the listening plan are in [`crate::plan`].
 
 use crate::catalog::Catalog;
+use crate::dates::months_between;
 use crate::model::{Cadence, Format, IsoDate, LengthRange, Level, Show, Status, TopicId};
+use crate::plan::{plan, start_episodes};
 use crate::quiz::{verdict, Answers, EpisodeTime, FormatPref, Goal, Verdict, WeeklyTime};
-use std::collections::BTreeSet;
 
 /// Why a show was picked, as data: the UI turns each into a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,8 +56,8 @@ pub enum Reason {
     FormatFit(FormatPref),
     /// Episodes fit the time given.
     LengthFits(LengthRange, EpisodeTime),
-    /// Still publishing, with its cadence.
-    Active(Cadence),
+    /// Still publishing, with its cadence and the newest episode on record.
+    Active(Cadence, Option<IsoDate>),
     /// Explainers for a beginner.
     Accessible,
     /// Research-level depth for an advanced listener.
@@ -76,7 +77,16 @@ pub enum Caution {
     LevelGap(Level),
     /// Whether it still publishes could not be confirmed.
     StatusUnknown,
+    /// The typical episode fits the time given, but the longest run well over it.
+    SomeLonger(LengthRange),
+    /// Recorded as live, but the newest episode on record is this old (see [`QUIET_MONTHS`]).
+    Quiet(IsoDate),
 }
+
+/// A live show whose newest known episode is more than this many months older than its
+/// check is not called active in a pick: the catalog may simply be behind, so the pick says
+/// how old its newest episode is instead.
+pub const QUIET_MONTHS: u32 = 6;
 
 /// One recommended show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -230,7 +240,7 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
         // Leading a team is a different job from building models: its topics weigh more,
         // and a show with none of them is a poor fit however good it is.
         let (first, further, none) = match goal {
-            Goal::Lead => (24, 6, -10),
+            Goal::Lead => (24, 6, -20),
             _ => (10, 4, 0),
         };
         if serving.is_empty() {
@@ -283,6 +293,10 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
                 score -= 18;
                 cautions.push(Caution::LongEpisodes(len));
                 too_long = cannot_fit(len, answers);
+            } else if u32::from(len.max) > limit + limit / 5 {
+                // Fits on average only: some episodes will not, and the pick says so.
+                score += 4;
+                cautions.push(Caution::SomeLonger(len));
             } else if let Some(time) = answers.episode.filter(|t| *t != EpisodeTime::Any) {
                 score += 12;
                 reasons.push(Reason::LengthFits(len, time));
@@ -291,10 +305,16 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
     }
 
     match show.status {
-        Status::Active | Status::Revived => {
-            score += 8;
-            reasons.push(Reason::Active(show.cadence));
-        }
+        Status::Active | Status::Revived => match quiet_since(show) {
+            Some(last) => {
+                score += 2;
+                cautions.push(Caution::Quiet(last));
+            }
+            None => {
+                score += 8;
+                reasons.push(Reason::Active(show.cadence, show.last_episode.clone()));
+            }
+        },
         Status::Ended => {
             score -= 6;
             cautions.push(Caution::Ended(show.last_episode.clone()));
@@ -330,9 +350,16 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
     }
 }
 
+/// The newest episode on record, when it is more than [`QUIET_MONTHS`] older than the show's
+/// check.
+fn quiet_since(show: &Show) -> Option<IsoDate> {
+    let last = show.last_episode.as_ref()?;
+    (months_between(last, &show.checked) > QUIET_MONTHS).then(|| last.clone())
+}
+
 /// A show's usual episode length; when no source gives it, the range of its start-here
 /// episodes stands in, so an unknown length never passes a time limit unchecked.
-fn usual_length(show: &Show) -> Option<LengthRange> {
+pub(crate) fn usual_length(show: &Show) -> Option<LengthRange> {
     show.length.or_else(|| {
         let minutes = show.start_here.iter().map(|e| e.minutes);
         Some(LengthRange {
@@ -343,7 +370,7 @@ fn usual_length(show: &Show) -> Option<LengthRange> {
 }
 
 /// The midpoint of a show's usual range: what a listener should expect.
-fn typical_minutes(len: LengthRange) -> u32 {
+pub(crate) fn typical_minutes(len: LengthRange) -> u32 {
     (u32::from(len.min) + u32::from(len.max)) / 2
 }
 
@@ -376,9 +403,6 @@ fn cannot_fit(len: LengthRange, answers: &Answers) -> bool {
 
 /// Diversity penalty per already-picked show sharing the main topic.
 const SAME_TOPIC_PENALTY: i32 = 6;
-/// How many episodes to suggest at most, and at least when the data allows.
-const MAX_EPISODES: usize = 5;
-const MIN_EPISODES: usize = 3;
 
 /// Scores every show and returns the top `n` with reasons, start-here episodes and a plan.
 pub fn recommend(catalog: &Catalog, answers: &Answers, n: usize) -> Recommendation {
@@ -422,13 +446,7 @@ pub fn recommend(catalog: &Catalog, answers: &Answers, n: usize) -> Recommendati
     }
 
     let episodes = start_episodes(catalog, answers, &picks);
-    let weekly = answers.weekly.unwrap_or(WeeklyTime::Two).minutes();
-    let typical = answers
-        .episode
-        .unwrap_or(EpisodeTime::Medium)
-        .typical_minutes();
-    let per_week = (weekly / typical.max(1)).max(1);
-    let plan = plan(&picks, episodes.len(), per_week);
+    let (plan, per_week) = plan(catalog, answers, &picks, &episodes);
     Recommendation {
         verdict,
         picks,
@@ -436,184 +454,6 @@ pub fn recommend(catalog: &Catalog, answers: &Answers, n: usize) -> Recommendati
         episodes_per_week: per_week,
         plan,
     }
-}
-
-fn start_episodes(catalog: &Catalog, answers: &Answers, picks: &[Pick]) -> Vec<EpisodePick> {
-    let max = answers.episode.unwrap_or(EpisodeTime::Any).max_minutes();
-    let fits = |e: &EpisodePick| e.minutes.is_none_or(|m| m <= u32::from(max));
-    let evergreen_first = matches!(answers.goal, Some(Goal::Fundamentals | Goal::SwitchCareer));
-    // Each pick's candidates, best first.
-    let per_pick: Vec<Vec<EpisodePick>> = picks
-        .iter()
-        .map(|p| {
-            let mut own: Vec<(bool, EpisodePick)> = catalog.shows[p.show]
-                .start_here
-                .iter()
-                .map(|ep| {
-                    let pick = EpisodePick {
-                        title: ep.title.clone(),
-                        url: ep.url.clone(),
-                        minutes: Some(u32::from(ep.minutes)),
-                        show: Some(p.show),
-                        topics: Vec::new(),
-                        longer_than_asked: false,
-                    };
-                    (ep.evergreen, pick)
-                })
-                .collect();
-            if evergreen_first {
-                // Stable: the curated order holds among equals.
-                own.sort_by_key(|(evergreen, _)| !evergreen);
-            }
-            let mut list: Vec<EpisodePick> = own.into_iter().map(|(_, e)| e).collect();
-            if catalog.shows[p.show].id == catalog.episodes_show {
-                list.extend(topic_episodes(catalog, answers, p.show));
-            }
-            list
-        })
-        .collect();
-
-    let mut out: Vec<(usize, EpisodePick)> = Vec::new();
-    let taken =
-        |out: &[(usize, EpisodePick)], e: &EpisodePick| out.iter().any(|(_, x)| x.url == e.url);
-    // The top pick leads even when none of its episodes fits: then with its shortest.
-    if let Some(first) = per_pick.first() {
-        if !first.is_empty() && !first.iter().any(fits) {
-            if let Some(shortest) = first.iter().min_by_key(|e| e.minutes) {
-                out.push((
-                    0,
-                    EpisodePick {
-                        longer_than_asked: true,
-                        ..shortest.clone()
-                    },
-                ));
-            }
-        }
-    }
-    // Round by round: every pick's best fitting episode, then every pick's second, ...
-    let rounds = per_pick.iter().map(Vec::len).max().unwrap_or(0);
-    for round in 0..rounds {
-        for (rank, list) in per_pick.iter().enumerate() {
-            if out.len() >= MAX_EPISODES {
-                break;
-            }
-            let fitting: Vec<&EpisodePick> = list.iter().filter(|e| fits(e)).collect();
-            if let Some(e) = fitting.get(round) {
-                if !taken(&out, e) {
-                    out.push((rank, (*e).clone()));
-                }
-            }
-        }
-    }
-    // Too few fit the time given: then the shortest of the rest, marked as longer.
-    if out.len() < MIN_EPISODES {
-        let mut longer: Vec<(usize, &EpisodePick)> = per_pick
-            .iter()
-            .enumerate()
-            .flat_map(|(rank, list)| list.iter().filter(|e| !fits(e)).map(move |e| (rank, e)))
-            .collect();
-        longer.sort_by_key(|(rank, e)| (e.minutes, *rank));
-        for (rank, e) in longer {
-            if out.len() >= MIN_EPISODES {
-                break;
-            }
-            if !taken(&out, e) {
-                out.push((
-                    rank,
-                    EpisodePick {
-                        longer_than_asked: true,
-                        ..e.clone()
-                    },
-                ));
-            }
-        }
-    }
-    // In pick order; within a pick, in the order they were chosen (a stable sort).
-    out.sort_by_key(|(rank, _)| *rank);
-    out.into_iter().map(|(_, e)| e).collect()
-}
-
-/// DataTalks.Club episodes on the visitor's topics (or the goal's), most topics in common
-/// first, then the most recent.
-fn topic_episodes(catalog: &Catalog, answers: &Answers, show: usize) -> Vec<EpisodePick> {
-    let mut wanted: BTreeSet<&str> = answers.topics.iter().map(TopicId::as_str).collect();
-    if let Some(goal) = answers.goal {
-        wanted.extend(goal_topics(goal).iter().copied());
-    }
-    let on_topic = |e: &crate::model::Episode| -> Vec<TopicId> {
-        let mut topics: Vec<TopicId> = e
-            .topics
-            .iter()
-            .filter(|t| wanted.contains(t.as_str()))
-            .cloned()
-            .collect();
-        for t in &wanted {
-            if !topics.iter().any(|x| x.as_str() == *t)
-                && catalog.episodes_for_topic(t).any(|x| x.id == e.id)
-            {
-                topics.push(TopicId((*t).to_owned()));
-            }
-        }
-        topics
-    };
-    let mut scored: Vec<(&crate::model::Episode, Vec<TopicId>)> = catalog
-        .episodes
-        .iter()
-        .filter(|e| e.minutes().is_some())
-        .map(|e| (e, on_topic(e)))
-        .filter(|(_, topics)| !topics.is_empty())
-        .collect();
-    scored.sort_by(|a, b| {
-        b.1.len()
-            .cmp(&a.1.len())
-            .then_with(|| b.0.date.cmp(&a.0.date))
-            .then_with(|| a.0.id.cmp(&b.0.id))
-    });
-    scored
-        .into_iter()
-        .take(MAX_EPISODES)
-        .map(|(e, topics)| EpisodePick {
-            title: e.title.clone(),
-            url: e.url.clone(),
-            minutes: e.minutes(),
-            show: Some(show),
-            topics,
-            longer_than_asked: false,
-        })
-        .collect()
-}
-
-fn plan(picks: &[Pick], episodes: usize, per_week: u32) -> Vec<PlanWeek> {
-    let mut weeks = Vec::new();
-    let first: Vec<usize> = (0..episodes.min(per_week as usize).max(1).min(episodes)).collect();
-    weeks.push(PlanWeek {
-        week: 1,
-        shows: Vec::new(),
-        start_here: first,
-    });
-    // Weeks 2–4 rotate through the top three picks, as many episodes as the time allows.
-    let top: Vec<usize> = picks.iter().take(3).map(|p| p.show).collect();
-    if top.is_empty() {
-        return weeks;
-    }
-    let mut next = 0usize;
-    for week in 2..=4u8 {
-        let mut shows: Vec<(usize, u32)> = Vec::new();
-        for _ in 0..per_week {
-            let s = top[next % top.len()];
-            next += 1;
-            match shows.iter_mut().find(|(x, _)| *x == s) {
-                Some((_, n)) => *n += 1,
-                None => shows.push((s, 1)),
-            }
-        }
-        weeks.push(PlanWeek {
-            week,
-            shows,
-            start_here: Vec::new(),
-        });
-    }
-    weeks
 }
 
 #[cfg(test)]
@@ -638,5 +478,59 @@ mod tests {
         let technical = score_show(&show(&["deep-learning"]), &answers, level).score;
         assert!(ticked >= other, "{ticked} < {other}");
         assert!(ticked > technical && other > technical);
+    }
+
+    #[test]
+    fn a_live_show_silent_for_over_six_months_gets_a_caution_not_the_active_reason() {
+        let answers = Answers::default();
+        let mut s = show(&["mlops"]);
+        s.last_episode = Some(IsoDate("2026-05-27".into()));
+        let recent = score_show(&s, &answers, Level::Intermediate);
+        assert!(recent.reasons.contains(&Reason::Active(
+            Cadence::Weekly,
+            Some(IsoDate("2026-05-27".into()))
+        )));
+        assert!(recent.cautions.is_empty());
+        s.last_episode = Some(IsoDate("2026-02-06".into()));
+        let quiet = score_show(&s, &answers, Level::Intermediate);
+        assert!(!quiet
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::Active(..))));
+        assert_eq!(
+            quiet.cautions,
+            [Caution::Quiet(IsoDate("2026-02-06".into()))]
+        );
+        assert!(quiet.score < recent.score);
+    }
+
+    #[test]
+    fn episodes_that_fit_only_on_average_get_a_caution_not_the_fit_reason() {
+        let answers = Answers {
+            episode: Some(EpisodeTime::Medium),
+            ..Answers::default()
+        };
+        let mut s = show(&["mlops"]);
+        s.length = Some(LengthRange { min: 9, max: 77 });
+        let varied = score_show(&s, &answers, Level::Intermediate);
+        assert!(!varied
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::LengthFits(..))));
+        assert_eq!(
+            varied.cautions,
+            [Caution::SomeLonger(LengthRange { min: 9, max: 77 })]
+        );
+        s.length = Some(LengthRange { min: 40, max: 58 });
+        let fits = score_show(&s, &answers, Level::Intermediate);
+        assert!(fits
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::LengthFits(..))));
+        assert!(fits.cautions.is_empty());
+        s.length = Some(LengthRange { min: 36, max: 66 });
+        let long = score_show(&s, &answers, Level::Intermediate);
+        assert!(matches!(long.cautions[..], [Caution::LongEpisodes(_)]));
+        assert!(long.score < varied.score && varied.score < fits.score);
     }
 }

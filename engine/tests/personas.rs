@@ -654,22 +654,135 @@ fn top_picks_do_not_all_share_one_main_topic() {
     }
 }
 
+/// A show's typical episode as the plan counts it: the midpoint of its range, else of its
+/// start episodes.
+fn typical(catalog: &Catalog, show: usize) -> Option<u32> {
+    let s = &catalog.shows[show];
+    let (min, max) = match s.length {
+        Some(len) => (u32::from(len.min), u32::from(len.max)),
+        None => {
+            let m = s.start_here.iter().map(|e| u32::from(e.minutes));
+            (m.clone().min()?, m.max()?)
+        }
+    };
+    Some((min + max) / 2)
+}
+
 #[test]
-fn the_plan_fits_the_weekly_time() {
+fn every_plan_keeps_to_the_weekly_time_and_week_one_plays_the_first_start_episodes() {
     let catalog = Catalog::embedded().expect("the embedded catalog decodes");
-    let a = answers(
-        Background::Courses,
-        Comfort::Some,
-        Comfort::Some,
-        Goal::Fundamentals,
+    let mut failures = Vec::new();
+    for p in personas() {
+        let rec = recommend(&catalog, &p.answers, 5);
+        let week = p.answers.weekly.unwrap_or(WeeklyTime::Two).minutes();
+        let first = &rec.plan[0];
+        let played: Vec<usize> = (0..first.start_here.len()).collect();
+        if first.start_here != played || (first.start_here.is_empty() && !rec.episodes.is_empty()) {
+            failures.push(format!("{}: week 1 plays {:?}", p.name, first.start_here));
+        }
+        let minutes: u32 = first
+            .start_here
+            .iter()
+            .filter_map(|&i| rec.episodes[i].minutes)
+            .sum();
+        if first.start_here.len() > 1 && minutes > week {
+            failures.push(format!("{}: week 1 is {minutes} min of {week}", p.name));
+        }
+        for w in rec.plan.iter().skip(1) {
+            let count: u32 = w.shows.iter().map(|(_, n)| n).sum();
+            let total = planned_minutes(&catalog, w);
+            if count == 0 || (count > 1 && total > week) {
+                failures.push(format!(
+                    "{}: week {} holds {count} episodes, {total} min of {week}",
+                    p.name, w.week
+                ));
+            }
+        }
+        let week_two: u32 = rec.plan[1].shows.iter().map(|(_, n)| n).sum();
+        if rec.episodes_per_week != week_two {
+            failures.push(format!(
+                "{}: about {} a week, week 2 holds {week_two}",
+                p.name, rec.episodes_per_week
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A beginner switching careers, with short episodes and an hour a week.
+fn newcomer_with_an_hour_of_short_episodes() -> Answers {
+    answers(
+        Background::None,
+        Comfort::Low,
+        Comfort::Low,
+        Goal::SwitchCareer,
         EpisodeTime::Short,
         WeeklyTime::One,
         FormatPref::Any,
-        &["machine-learning"],
+        &[],
+    )
+}
+
+/// Minutes a week of the plan holds, each show's episodes at its typical length.
+fn planned_minutes(catalog: &Catalog, week: &podpath_engine::recommend::PlanWeek) -> u32 {
+    week.shows
+        .iter()
+        .map(|(s, n)| n * typical(catalog, *s).unwrap_or(0))
+        .sum()
+}
+
+#[test]
+fn an_hour_a_week_of_short_episodes_plans_no_more_than_an_hour() {
+    let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+    let a = newcomer_with_an_hour_of_short_episodes();
+    let rec = recommend(&catalog, &a, 5);
+    for w in rec.plan.iter().skip(1) {
+        let total = planned_minutes(&catalog, w);
+        assert!(total <= 60, "week {}: {total} min", w.week);
+    }
+}
+
+#[test]
+fn start_episodes_speak_to_the_goal_when_a_pick_has_one_that_does() {
+    let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+    // An engineer who wants production ML: each pick's episode is about production when the
+    // show has one (the curated order would start with careers or linguistics).
+    let a = answers(
+        Background::Work,
+        Comfort::High,
+        Comfort::High,
+        Goal::Production,
+        EpisodeTime::Long,
+        WeeklyTime::Four,
+        FormatPref::Interviews,
+        &[
+            "data-engineering",
+            "machine-learning-system-design",
+            "mlops",
+        ],
     );
     let rec = recommend(&catalog, &a, 5);
-    assert_eq!(rec.episodes_per_week, 3);
-    for week in rec.plan.iter().skip(1) {
-        assert_eq!(week.shows.iter().map(|(_, n)| n).sum::<u32>(), 3);
+    let titles: Vec<&str> = rec.episodes.iter().map(|e| e.title.as_str()).collect();
+    for wanted in ["ML System Design Interviews", "D. Sculley — Technical Debt"] {
+        assert!(
+            titles.iter().any(|t| t.starts_with(wanted)),
+            "{wanted} missing from {titles:?}"
+        );
     }
+    for unwanted in ["Big Data Engineer vs Data Scientist", "Emily M. Bender"] {
+        assert!(
+            !titles.iter().any(|t| t.starts_with(unwanted)),
+            "{unwanted} chosen: {titles:?}"
+        );
+    }
+    // A beginner switching careers with short episodes: no niche case study of the day.
+    let b = newcomer_with_an_hour_of_short_episodes();
+    let rec = recommend(&catalog, &b, 5);
+    assert!(
+        !rec.episodes
+            .iter()
+            .any(|e| e.title.contains("GPU-Accelerated Spark")),
+        "{:?}",
+        rec.episodes.iter().map(|e| &e.title).collect::<Vec<_>>()
+    );
 }

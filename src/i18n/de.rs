@@ -6,9 +6,9 @@ use podpath_engine::lang::Lang;
 
 fn minutes(m: u32) -> String {
     if m >= 60 {
-        format!("{} Std. {:02} Min.", m / 60, m % 60)
+        format!("{}\u{a0}Std. {:02}\u{a0}Min.", m / 60, m % 60)
     } else {
-        format!("{m} Min.")
+        format!("{m}\u{a0}Min.")
     }
 }
 
@@ -24,6 +24,7 @@ fn last_episode(age: Age, ended: bool) -> String {
         Age::Months(m) => format!("{lead} vor {m} Monaten"),
         Age::Years(1) => format!("{lead} vor einem Jahr"),
         Age::Years(y) => format!("{lead} vor {y} Jahren"),
+        Age::InYear(y) => format!("{lead} {y}"),
     }
 }
 
@@ -228,7 +229,7 @@ pub const DE: Texts = Texts {
     goals: [
         "den Beruf zu wechseln",
         "die Grundlagen zu lernen",
-        "in der Forschung auf dem Laufenden zu bleiben",
+        "die Forschung zu verstehen",
         "Modelle in Produktion zu bringen",
         "ein Datenteam zu leiten",
     ],
@@ -251,15 +252,20 @@ pub const DE: Texts = Texts {
     reason_news: "Hält dich über Neuigkeiten auf dem Laufenden, wie gewünscht",
     length_fits: ["einen kurzen Arbeitsweg", "die Zeit, die du hast", "langes Zuhören"],
     reason_length: |length, fit| format!("Folgen von {length}: ideal für {fit}"),
-    reason_active: |cadence| format!("Aktiv: {cadence}"),
+    reason_active: |cadence, last| match last {
+        Some(date) => format!("Aktiv: {cadence}; letzte Folge: {date}"),
+        None => format!("Aktiv: {cadence}"),
+    },
     reason_accessible: "Erklärt, ohne Vorwissen vorauszusetzen",
-    reason_depth: "Geht in die Tiefe: Gespräche auf Forschungsniveau",
+    reason_depth: "Geht in die Tiefe: für Fortgeschrittene gemacht",
     reason_covers: |topics| format!("Behandelt {topics}"),
     caution_ended_in: |year| format!("{year} beendet: Das Archiv lohnt sich trotzdem"),
     caution_ended: "Erscheint nicht mehr: Das Archiv lohnt sich trotzdem",
     caution_long: |length| format!("Folgen dauern {length}, länger als gewünscht"),
     caution_level_gap: |level| format!("Richtet sich an Hörende mit Niveau „{level}“"),
     caution_status_unknown: "Wir konnten nicht bestätigen, dass noch neue Folgen erscheinen",
+    caution_some_longer: |length| format!("Folgen sind unterschiedlich lang ({length}): manche dauern länger als gewünscht"),
+    caution_quiet: |date| format!("Die neueste uns bekannte Folge erschien am {date}: Prüfe, ob noch neue erscheinen"),
     themes: ["Design: automatisch", "Design: hell", "Design: dunkel"],
 
     show: ("Podcast", "Podcasts"),
@@ -270,7 +276,12 @@ pub const DE: Texts = Texts {
     level_and_format: "Niveau und Format",
     plan_week: |week| format!("Woche {week}: "),
     plan_episodes_of: |episodes, show| format!("{episodes} von {show}"),
-    plan_start_here: |_, episodes| format!("die {episodes} oben"),
+    plan_start_here: |n, total, episodes| match (n, n < total) {
+        (1, false) => "die Einstiegsfolge oben".to_owned(),
+        (1, true) => "die erste Einstiegsfolge oben".to_owned(),
+        (_, false) => format!("die {episodes} oben"),
+        (_, true) => format!("die ersten {episodes} oben"),
+    },
     opml_picks: "podpath: Empfehlungen",
     opml_shows: "podpath: Podcasts",
     about_per_week: |episodes| format!("Etwa {episodes} pro Woche."),
@@ -282,8 +293,8 @@ pub const DE: Texts = Texts {
     ],
     date_day: |day, month, year| format!("{day}. {month} {year}"),
     date_month: |month, year| format!("{month} {year}"),
-    length_about: |m| format!("etwa {m} Min."),
-    length_range: |min, max| format!("{min}–{max} Min."),
+    length_about: |m| format!("etwa {m}\u{a0}Min."),
+    length_range: |min, max| format!("{min}–{max}\u{a0}Min."),
     minutes,
     last_episode,
 };

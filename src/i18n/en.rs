@@ -16,6 +16,7 @@ fn last_episode(age: Age, ended: bool) -> String {
         Age::Months(m) => format!("{lead} {m} months ago"),
         Age::Years(1) => format!("{lead} a year ago"),
         Age::Years(y) => format!("{lead} {y} years ago"),
+        Age::InYear(y) => format!("{lead} in {y}"),
     }
 }
 
@@ -220,7 +221,7 @@ pub const EN: Texts = Texts {
     goals: [
         "switching careers",
         "learning the fundamentals",
-        "staying current with research",
+        "understanding research",
         "putting models into production",
         "leading a data team",
     ],
@@ -243,15 +244,20 @@ pub const EN: Texts = Texts {
     reason_news: "Keeps you up to date with news, as you asked",
     length_fits: ["a short commute", "the time you have", "a long listen"],
     reason_length: |length, fit| format!("Episodes of {length} fit {fit}"),
-    reason_active: |cadence| format!("Active: {cadence}"),
+    reason_active: |cadence, last| match last {
+        Some(date) => format!("Active: {cadence}; latest episode {date}"),
+        None => format!("Active: {cadence}"),
+    },
     reason_accessible: "Explainers that assume no background",
-    reason_depth: "Goes deep: research-level conversations",
+    reason_depth: "Goes deep: made for advanced listeners",
     reason_covers: |topics| format!("Covers {topics}"),
     caution_ended_in: |year| format!("Ended in {year}: the archive is still worth it"),
     caution_ended: "No longer publishing: the archive is still worth it",
     caution_long: |length| format!("Episodes run {length}, longer than you asked for"),
     caution_level_gap: |level| format!("Aimed at {} listeners", level.to_lowercase()),
     caution_status_unknown: "We could not confirm it still publishes new episodes",
+    caution_some_longer: |length| format!("Episodes vary ({length}): some run longer than you asked for"),
+    caution_quiet: |date| format!("The newest episode we know of came out on {date}: check that it still publishes"),
     themes: ["Theme: automatic", "Theme: light", "Theme: dark"],
 
     show: ("show", "shows"),
@@ -262,7 +268,12 @@ pub const EN: Texts = Texts {
     level_and_format: "Level and format",
     plan_week: |week| format!("Week {week}: "),
     plan_episodes_of: |episodes, show| format!("{episodes} of {show}"),
-    plan_start_here: |_, episodes| format!("the {episodes} above"),
+    plan_start_here: |n, total, episodes| match (n, n < total) {
+        (1, false) => "the start-here episode above".to_owned(),
+        (1, true) => "the first start-here episode above".to_owned(),
+        (_, false) => format!("the {episodes} above"),
+        (_, true) => format!("the first {episodes} above"),
+    },
     opml_picks: "podpath picks",
     opml_shows: "podpath: shows",
     about_per_week: |episodes| format!("About {episodes} a week."),
@@ -271,8 +282,8 @@ pub const EN: Texts = Texts {
     months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     date_day: |day, month, year| format!("{day} {month} {year}"),
     date_month: |month, year| format!("{month} {year}"),
-    length_about: |m| format!("about {m} min"),
-    length_range: |min, max| format!("{min}–{max} min"),
+    length_about: |m| format!("about {m}\u{a0}min"),
+    length_range: |min, max| format!("{min}–{max}\u{a0}min"),
     minutes: h_min,
     last_episode,
 };

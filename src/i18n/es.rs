@@ -16,6 +16,7 @@ fn last_episode(age: Age, ended: bool) -> String {
         Age::Months(m) => format!("{lead} hace {m} meses"),
         Age::Years(1) => format!("{lead} hace un año"),
         Age::Years(y) => format!("{lead} hace {y} años"),
+        Age::InYear(y) => format!("{lead} en {y}"),
     }
 }
 
@@ -226,7 +227,7 @@ pub const ES: Texts = Texts {
     goals: [
         "cambiar de carrera",
         "aprender los fundamentos",
-        "estar al día con la investigación",
+        "entender la investigación",
         "llevar modelos a producción",
         "liderar un equipo de datos",
     ],
@@ -249,15 +250,20 @@ pub const ES: Texts = Texts {
     reason_news: "Te mantiene al día con las noticias, como pediste",
     length_fits: ["un trayecto corto", "el tiempo que tienes", "una escucha larga"],
     reason_length: |length, fit| format!("Episodios de {length}: encajan en {fit}"),
-    reason_active: |cadence| format!("Activo: {cadence}"),
+    reason_active: |cadence, last| match last {
+        Some(date) => format!("Activo: {cadence}; último episodio: {date}"),
+        None => format!("Activo: {cadence}"),
+    },
     reason_accessible: "Explicaciones que no dan nada por sabido",
-    reason_depth: "Va a fondo: conversaciones de nivel de investigación",
+    reason_depth: "Va a fondo: pensado para oyentes avanzados",
     reason_covers: |topics| format!("Trata {topics}"),
     caution_ended_in: |year| format!("Terminó en {year}: el archivo sigue mereciendo la pena"),
     caution_ended: "Ya no publica: el archivo sigue mereciendo la pena",
     caution_long: |length| format!("Los episodios duran {length}, más de lo que pediste"),
     caution_level_gap: |level| format!("Pensado para oyentes de nivel {}", level.to_lowercase()),
     caution_status_unknown: "No hemos podido confirmar que siga publicando episodios",
+    caution_some_longer: |length| format!("Los episodios varían ({length}): algunos duran más de lo que pediste"),
+    caution_quiet: |date| format!("El episodio más reciente que conocemos salió el {date}: comprueba que siga publicando"),
     themes: ["Apariencia: automática", "Apariencia: clara", "Apariencia: oscura"],
 
     show: ("programa", "programas"),
@@ -268,12 +274,11 @@ pub const ES: Texts = Texts {
     level_and_format: "Nivel y formato",
     plan_week: |week| format!("Semana {week}: "),
     plan_episodes_of: |episodes, show| format!("{episodes} de {show}"),
-    plan_start_here: |n, episodes| {
-        if n == 1 {
-            format!("el {episodes} de arriba")
-        } else {
-            format!("los {episodes} de arriba")
-        }
+    plan_start_here: |n, total, episodes| match (n, n < total) {
+        (1, false) => "el episodio para empezar de arriba".to_owned(),
+        (1, true) => "el primero de los episodios de arriba".to_owned(),
+        (_, false) => format!("los {episodes} de arriba"),
+        (_, true) => format!("los primeros {episodes} de arriba"),
     },
     opml_picks: "podpath: recomendaciones",
     opml_shows: "podpath: programas",
@@ -283,8 +288,8 @@ pub const ES: Texts = Texts {
     months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
     date_day: |day, month, year| format!("{day} {month} {year}"),
     date_month: |month, year| format!("{month} {year}"),
-    length_about: |m| format!("unos {m} min"),
-    length_range: |min, max| format!("{min}–{max} min"),
+    length_about: |m| format!("unos {m}\u{a0}min"),
+    length_range: |min, max| format!("{min}–{max}\u{a0}min"),
     minutes: h_min,
     last_episode,
 };

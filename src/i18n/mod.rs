@@ -31,12 +31,12 @@ fn one_or_many(n: usize, (one, many): Noun) -> String {
     }
 }
 
-/// "45 min", "1 h 05 min": how English and Spanish write a duration.
+/// "45 min", "1 h 05 min" (no-break spaces): how English and Spanish write a duration.
 fn h_min(m: u32) -> String {
     if m >= 60 {
-        format!("{} h {:02} min", m / 60, m % 60)
+        format!("{}\u{a0}h {:02}\u{a0}min", m / 60, m % 60)
     } else {
-        format!("{m} min")
+        format!("{m}\u{a0}min")
     }
 }
 
@@ -226,7 +226,8 @@ pub struct Texts {
     /// A short commute, the time you have, a long listen.
     pub length_fits: [&'static str; 3],
     pub reason_length: fn(&str, &str) -> String,
-    pub reason_active: fn(&str) -> String,
+    /// The cadence, and the newest episode on record when known.
+    pub reason_active: fn(&str, Option<&str>) -> String,
     pub reason_accessible: &'static str,
     pub reason_depth: &'static str,
     pub reason_covers: fn(&str) -> String,
@@ -235,6 +236,10 @@ pub struct Texts {
     pub caution_long: fn(&str) -> String,
     pub caution_level_gap: fn(&str) -> String,
     pub caution_status_unknown: &'static str,
+    /// The show's range of lengths, when only some episodes run longer than asked.
+    pub caution_some_longer: fn(&str) -> String,
+    /// The newest episode on record, when it is months old.
+    pub caution_quiet: fn(&str) -> String,
     /// Automatic, light, dark.
     pub themes: [&'static str; 3],
 
@@ -247,7 +252,9 @@ pub struct Texts {
     pub plan_week: fn(u8) -> String,
     pub plan_episodes_of: fn(&str, &str) -> String,
     /// The start-here episodes above, with their count (a plural of its own in some languages).
-    pub plan_start_here: fn(usize, &str) -> String,
+    /// Week 1: how many of the start episodes (n of total), and the counted noun ("2 start-here
+    /// episodes").
+    pub plan_start_here: fn(usize, usize, &str) -> String,
     /// Titles of the OPML files: the quiz's picks, the Find list.
     pub opml_picks: &'static str,
     pub opml_shows: &'static str,
@@ -542,7 +549,10 @@ impl Texts {
                 }];
                 (self.reason_length)(&self.length(*len), fit)
             }
-            Active(c) => (self.reason_active)(self.cadence(*c)),
+            Active(c, last) => (self.reason_active)(
+                self.cadence(*c),
+                last.as_ref().map(|d| self.date(d)).as_deref(),
+            ),
             Accessible => self.reason_accessible.to_owned(),
             Depth => self.reason_depth.to_owned(),
             Covers(t) => (self.reason_covers)(&self.join_topics(catalog, t)),
@@ -558,6 +568,8 @@ impl Texts {
             LongEpisodes(len) => (self.caution_long)(&self.length(*len)),
             LevelGap(l) => (self.caution_level_gap)(self.level(*l)),
             StatusUnknown => self.caution_status_unknown.to_owned(),
+            SomeLonger(len) => (self.caution_some_longer)(&self.length(*len)),
+            Quiet(d) => (self.caution_quiet)(&self.date(d)),
         }
     }
 }
@@ -646,15 +658,21 @@ mod tests {
     #[test]
     fn lengths_and_ages_read_naturally() {
         let range = LengthRange { min: 30, max: 60 };
-        assert_eq!(texts(Lang::De).length(range), "30–60 Min.");
+        // Numbers and their units never wrap apart (no-break spaces).
+        assert_eq!(texts(Lang::De).length(range), "30–60\u{a0}Min.");
         assert_eq!(
             texts(Lang::Es).length(LengthRange { min: 45, max: 45 }),
-            "unos 45 min"
+            "unos 45\u{a0}min"
         );
-        assert_eq!(texts(Lang::De).minutes(65), "1 Std. 05 Min.");
+        assert_eq!(texts(Lang::De).minutes(65), "1\u{a0}Std. 05\u{a0}Min.");
+        assert_eq!(texts(Lang::En).minutes(65), "1\u{a0}h 05\u{a0}min");
         assert_eq!(
             (texts(Lang::Es).last_episode)(Age::Months(2), false),
             "episodio más reciente hace 2 meses"
+        );
+        assert_eq!(
+            (texts(Lang::En).last_episode)(Age::InYear(2026), false),
+            "latest episode in 2026"
         );
         assert_eq!(
             (texts(Lang::De).last_episode)(Age::Years(1), true),

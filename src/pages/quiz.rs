@@ -223,12 +223,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
     let nav = nav();
     let rec = recommend(catalog, &answers, 5);
     let status = RwSignal::new(String::new());
-    let pick_ids: Vec<String> = rec
-        .picks
-        .iter()
-        .filter_map(|p| catalog.shows.get(p.show))
-        .map(|s| s.id.0.clone())
-        .collect();
+    let saved_answers = quiz::to_storage(&answers);
     let share_url = nav.share_url(&UrlState {
         view: View::Quiz,
         quiz: Some(answers.clone()),
@@ -312,6 +307,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
             } else {
                 (t.plan_start_here)(
                     w.start_here.len(),
+                    rec.episodes.len(),
                     &t.count(w.start_here.len(), t.start_here_episode),
                 )
             };
@@ -320,8 +316,10 @@ fn QuizResults(answers: Answers) -> impl IntoView {
         .collect_view();
 
     let can_save = storage::available();
+    // Saves the answers these results come from (a shared link's too) as a finished quiz, so
+    // the Quiz tab reopens these results on this device.
     let save = move |_| {
-        let ok = storage::set(storage::PICKS_KEY, &pick_ids.join(","));
+        let ok = storage::set(storage::QUIZ_KEY, &saved_answers) && storage::set(DONE_KEY, "1");
         status.set(
             if ok {
                 t.result_saved

@@ -15,9 +15,31 @@ pub fn TopicsPage() -> impl IntoView {
     let catalog = &data().catalog;
     let nav = nav();
     let open = Memo::new(move |_| nav.get().with(|s| s.topic.clone()));
-    move || match open.get() {
-        Some(id) => view! { <TopicDetail catalog=catalog id=id /> }.into_any(),
-        None => view! { <TopicIndex catalog=catalog /> }.into_any(),
+    // Opening a topic replaces the link, chip or map node that had focus: focus moves to the
+    // new page's heading, so keyboard and screen-reader users land on what they opened. Not on
+    // the first render: an embed must never pull the host page's focus or scroll.
+    let root = NodeRef::<leptos::html::Div>::new();
+    let moved = StoredValue::new(false);
+    Effect::new(move |_| {
+        open.track();
+        if moved.get_value() {
+            let heading = root
+                .get()
+                .and_then(|r| r.query_selector("h2").ok().flatten())
+                .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok());
+            if let Some(h) = heading {
+                let _ = h.focus();
+            }
+        }
+        moved.set_value(true);
+    });
+    view! {
+        <div class="pp-topics-page" node_ref=root>
+            {move || match open.get() {
+                Some(id) => view! { <TopicDetail catalog=catalog id=id /> }.into_any(),
+                None => view! { <TopicIndex catalog=catalog /> }.into_any(),
+            }}
+        </div>
     }
 }
 
@@ -42,7 +64,7 @@ fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
     let suggestions = Memo::new(move |_| query.with(|q| suggest(catalog, q, 8)));
     view! {
         <div class="pp-topics" data-testid="topic-index">
-            <h2>{t.topic_index}</h2>
+            <h2 tabindex="-1">{t.topic_index}</h2>
             <div class="pp-topic-search" role="search">
                 <label for=crate::ids::id("topic-search")>{t.topic_search_label}</label>
                 <input
@@ -136,7 +158,7 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                     {t.topic_back_to_index}
                 </a>
             </p>
-            <h2 lang=crate::i18n::catalog_lang()>{topic.title.clone()}</h2>
+            <h2 tabindex="-1" lang=crate::i18n::catalog_lang()>{topic.title.clone()}</h2>
             <ul class="pp-badges">
                 <li class="pp-badge">{t.topic_kind(topic.kind)}</li>
                 <li class=format!("pp-badge pp-badge--{}", topic.level.key())>{t.level(topic.level)}</li>

@@ -104,7 +104,7 @@ test("episodes of a topic can be ordered by length", async () => {
   await page.getByTestId("episode-sort").selectOption("shortest");
   const lengths = await page.getByTestId("topic-episodes").locator("li").evaluateAll((lis) =>
     lis.map((li) => {
-      const m = li.textContent.match(/(?:(\d+) h )?(\d+) min/);
+      const m = li.textContent.match(/(?:(\d+)\s*h\s*)?(\d+)\s*min/);
       return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : Infinity;
     }),
   );

@@ -34,10 +34,11 @@ function literals(file) {
 
 const english = literals("en.rs");
 /// English strings to look for in a language: those that language does not use itself (names
-/// such as "Quiz", "Interviews" or "A–Z" are the same), with at least two letters in a row.
+/// such as "Quiz", "Interviews" or "A–Z" are the same, and "in" is German too), with at least
+/// two letters in a row.
 function englishOnly(file) {
   const own = literals(file);
-  return [...english].filter((s) => !own.has(s) && /[A-Za-z]{2}/.test(s) && !/^(podpath|en|es|de|min|h|mlops)$/.test(s));
+  return [...english].filter((s) => !own.has(s) && /[A-Za-z]{2}/.test(s) && !/^(podpath|en|es|de|in|min|h|mlops)$/.test(s));
 }
 
 /// The interface text of the widget: its text nodes and its accessible names and hints, leaving

@@ -97,6 +97,27 @@ test("the quiz is completed by keyboard alone and its results survive a reload a
   assert.deepEqual(fresh.problems.console, []);
 });
 
+test("Save on a shared link's results keeps them: the Quiz tab and a later visit reopen the same picks", async () => {
+  const { page, problems, context } = await open(env.browser, env.server.origin);
+  await page.goto(env.server.url + "?view=quiz&results=1&bg=work&math=some&code=some&goal=lead&len=medium&week=2&fmt=any&qt=data-science");
+  await ready(page);
+  const shared = await picks(page);
+  await page.getByTestId("save-picks").click();
+  assert.equal(await page.getByTestId("action-status").textContent(), "Saved on this device.");
+  await page.getByTestId("tab-browse").click();
+  await page.getByTestId("show-card").first().waitFor();
+  await page.getByTestId("tab-quiz").click();
+  assert.deepEqual(await picks(page), shared, "the Quiz tab reopens the saved results");
+  const later = await context.newPage();
+  await later.goto(env.server.url + "?view=quiz");
+  await ready(later);
+  assert.deepEqual(await picks(later), shared, "a later visit to the quiz reopens them too");
+  await page.getByTestId("retake").click();
+  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 1 of 7", "Retake forgets them");
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});
+
 test("saved answers from an older quiz version are dropped with a notice, and the quiz starts fresh", async () => {
   const { page, problems, context } = await open(env.browser, env.server.origin);
   await context.addInitScript(() => localStorage.setItem("podpath:v1:quiz", "v=0&bg=research"));

@@ -17,6 +17,17 @@ test("a topic opens by URL, moves to a related topic by keyboard, and back retur
   await page.keyboard.press("Enter");
   await page.waitForFunction((t) => document.querySelector('[data-testid="topic-detail"]')?.dataset.topic === t, target);
   assert.match(page.url(), new RegExp(`topic=${target}`));
+  // Focus lands on the opened topic's heading, not on the page's body.
+  await page.waitForFunction(() => document.activeElement?.matches(".pp-topic h2"));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), await page.locator(".pp-topic h2").textContent());
+  // The map by keyboard: Enter on a node opens it, and focus follows to its heading too.
+  const node = page.locator(".pp-graph a.pp-node:not(.pp-node--center)").first();
+  const nodeTopic = new URL(await node.getAttribute("href"), page.url()).searchParams.get("topic");
+  await node.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((t) => document.querySelector('[data-testid="topic-detail"]')?.dataset.topic === t, nodeTopic);
+  await page.waitForFunction(() => document.activeElement?.matches(".pp-topic h2"));
+  await page.goBack();
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('[data-testid="topic-detail"]')?.dataset.topic === "mlops");
   const episodes = page.getByTestId("topic-episodes").locator("a");
