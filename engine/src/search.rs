@@ -30,7 +30,21 @@ struct Word {
 pub struct Term {
     text: String,
     chars: Vec<char>,
+    /// The abbreviation of a spelled-out phrase this word is part of ("large language models"
+    /// → "llm"): a word matching it matches the term too.
+    short: Option<&'static str>,
 }
+
+/// Phrases the field usually abbreviates, and the abbreviation (or its plural: "llm" finds
+/// "LLMs"). A query that spells one out also finds the shows that only abbreviate it.
+const ABBREVIATIONS: [(&[&str], &str); 6] = [
+    (&["large", "language", "model"], "llm"),
+    (&["machine", "learning", "operations"], "mlops"),
+    (&["natural", "language", "processing"], "nlp"),
+    (&["reinforcement", "learning"], "rl"),
+    (&["retrieval", "augmented", "generation"], "rag"),
+    (&["artificial", "intelligence"], "ai"),
+];
 
 /// How well a query word matched a document word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,6 +56,17 @@ enum Match {
 
 impl Term {
     fn matches(&self, word: &str, chars: &[char]) -> Option<Match> {
+        let own = self.matches_own(word, chars);
+        match self.short {
+            // The abbreviation itself or its plural: "ai" must not match "aim".
+            Some(short) if word.strip_suffix('s').unwrap_or(word) == short || word == short => {
+                own.max(Some(Match::Prefix))
+            }
+            _ => own,
+        }
+    }
+
+    fn matches_own(&self, word: &str, chars: &[char]) -> Option<Match> {
         if word == self.text {
             return Some(Match::Exact);
         }
@@ -186,12 +211,34 @@ fn score_words(words: &[Word], terms: &[Term]) -> Option<u32> {
 
 /// Folds and splits a query into terms.
 pub fn terms(query: &str) -> Vec<Term> {
+    let list: Vec<String> = words(query).into_iter().take(MAX_TERMS).collect();
+    let mut short: Vec<Option<&'static str>> = vec![None; list.len()];
+    for (phrase, abbreviation) in ABBREVIATIONS {
+        for start in 0..list.len() {
+            // Each phrase word as typed, or its plural ("models"); the last may be half-typed.
+            let spelled = phrase.iter().enumerate().all(|(i, p)| {
+                list.get(start + i).is_some_and(|w| {
+                    w == p
+                        || w.strip_suffix('s') == Some(p)
+                        || (start + i + 1 == list.len()
+                            && w.len() >= 3
+                            && p.starts_with(w.as_str()))
+                })
+            });
+            if spelled {
+                for s in &mut short[start..start + phrase.len()] {
+                    s.get_or_insert(abbreviation);
+                }
+            }
+        }
+    }
     let mut out: Vec<Term> = Vec::new();
-    for text in words(query).into_iter().take(MAX_TERMS) {
+    for (text, short) in list.into_iter().zip(short) {
         if !out.iter().any(|t| t.text == text) {
             out.push(Term {
                 chars: text.chars().collect(),
                 text,
+                short,
             });
         }
     }
@@ -308,6 +355,38 @@ mod tests {
             runs,
             vec![("Katie ", false), ("Malone", true), (", normal", false)]
         );
+    }
+
+    #[test]
+    fn a_spelled_out_phrase_also_finds_the_shows_that_abbreviate_it() -> Result<(), String> {
+        let catalog = Catalog::embedded()?;
+        let index = SearchIndex::new(&catalog);
+        let found = |q: &str| -> Vec<usize> {
+            let t = terms(q);
+            (0..catalog.shows.len())
+                .filter(|&d| index.score(d, &t).is_some())
+                .collect()
+        };
+        let llm = found("llm");
+        assert!(llm.len() >= 10, "{} shows say LLM", llm.len());
+        for q in [
+            "large language models",
+            "Large Language Model",
+            "large language mod",
+        ] {
+            let spelled = found(q);
+            assert!(
+                llm.iter().all(|d| spelled.contains(d)),
+                "{q}: {spelled:?} misses some of {llm:?}"
+            );
+        }
+        // Only the whole phrase counts: "language" alone is not "LLM".
+        assert!(found("language").len() < llm.len());
+        // "ai" stands for the phrase as a word, not as the start of "aim" or "air".
+        let t = terms("artificial intelligence");
+        assert!(t[0].matches("ai", &['a', 'i']).is_some());
+        assert!(t[0].matches("aim", &['a', 'i', 'm']).is_none());
+        Ok(())
     }
 
     #[test]
