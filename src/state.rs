@@ -69,6 +69,17 @@ impl NavCtx {
         }
     }
 
+    /// A link for a reader to pass on: what they found, in their language, without the look an
+    /// embedder chose (theme, accent, compact, no header), which is not the recipient's.
+    pub fn reader_link(&self, state: &UrlState) -> String {
+        let mut state = state.clone();
+        state.display = podpath_engine::embed::Display {
+            lang: state.display.lang,
+            ..Default::default()
+        };
+        self.share_url(&state)
+    }
+
     /// Changes the current state in place (typing, ticking a filter): no new history entry.
     pub fn update(&self, f: impl FnOnce(&mut UrlState)) {
         let mut state = self.0.get_untracked();

@@ -190,7 +190,7 @@ pub fn BrowsePage() -> impl IntoView {
 
     let status = RwSignal::new(String::new());
     let copy_link = move |_| {
-        let url = nav.share_url(&nav.get().get_untracked());
+        let url = nav.reader_link(&nav.get().get_untracked());
         browser::copy_reporting(url, status);
     };
     let export = move |_| {

@@ -224,7 +224,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
     let rec = recommend(catalog, &answers, 5);
     let status = RwSignal::new(String::new());
     let saved_answers = quiz::to_storage(&answers);
-    let share_url = nav.share_url(&UrlState {
+    let share_url = nav.reader_link(&UrlState {
         view: View::Quiz,
         quiz: Some(answers.clone()),
         ..nav.get().get_untracked()

@@ -82,6 +82,21 @@ test("a shared URL restores the same view, and back/forward move between views",
   await page.getByTestId("topic-index").waitFor();
 });
 
+test("Copy link copies what the reader found and their language, not an embedder's look", async () => {
+  const page = await visit("?level=beginner&q=python&lang=de&theme=dark&compact=1&accent=%23aa3300");
+  await session.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  await page.getByTestId("copy-link").click();
+  await page.getByText("Link kopiert.").waitFor();
+  const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(copied.origin + copied.pathname, server.url.replace(/\?.*$/, ""), "a link to podpath's page");
+  assert.equal(copied.searchParams.get("level"), "beginner");
+  assert.equal(copied.searchParams.get("q"), "python");
+  assert.equal(copied.searchParams.get("lang"), "de");
+  for (const key of ["theme", "compact", "accent", "origin", "frame"]) {
+    assert.equal(copied.searchParams.get(key), null, `${key} stays with the sender`);
+  }
+});
+
 test("a bad value of a podpath parameter earns one notice line per parameter; the rest still applies", async () => {
   const page = await visit("?level=beginner,wizard&level=wizard&bogus=1&sort=%FF&utm_source=x");
   await page.getByTestId("notice").waitFor();
