@@ -109,7 +109,7 @@ pub const DE: Texts = Texts {
     graph_hint: "Pfeiltasten wechseln zwischen Themen; Eingabe öffnet eines.",
     graph_second_ring: "Auch deren Nachbarn zeigen",
     topic_learn_next: "Als Nächstes lernen",
-    topic_learn_next_note: "Ein Weg durch benachbarte Themen, von den Grundlagen bis zum Fortgeschrittenen.",
+    topic_learn_next_note: "Ein Weg durch benachbarte Themen, jedes so schwer wie das vorige oder eine Stufe schwerer.",
     topic_search_label: "Thema finden",
     topic_search_placeholder: "z. B. monitoring, feature store, career",
     topic_no_match: "Kein Thema passt.",

@@ -101,7 +101,7 @@ pub const EN: Texts = Texts {
     graph_hint: "Arrow keys move between topics; Enter opens one.",
     graph_second_ring: "Show their neighbours too",
     topic_learn_next: "Learn next",
-    topic_learn_next_note: "A path through neighbouring topics, from foundational to advanced.",
+    topic_learn_next_note: "A path through neighbouring topics, each one as hard as the last or one step harder.",
     topic_search_label: "Find a topic",
     topic_search_placeholder: "e.g. monitoring, feature store, career",
     topic_no_match: "No topic matches.",

@@ -107,7 +107,7 @@ pub const ES: Texts = Texts {
     graph_hint: "Las flechas recorren los temas; Intro abre uno.",
     graph_second_ring: "Mostrar también sus vecinos",
     topic_learn_next: "Aprende después",
-    topic_learn_next_note: "Un camino por temas vecinos, de lo básico a lo avanzado.",
+    topic_learn_next_note: "Un camino por temas vecinos, cada uno tan difícil como el anterior o un paso más.",
     topic_search_label: "Busca un tema",
     topic_search_placeholder: "p. ej. monitoring, feature store, career",
     topic_no_match: "Ningún tema coincide.",
