@@ -101,6 +101,7 @@ pub fn App(
         notices.set_link(link_lines(lang.get()));
     });
     provide_context(NavCtx(nav, sync));
+    provide_context(crate::state::HeadingFocus::new());
     provide_context(notices);
 
     if sync != UrlSync::Off {

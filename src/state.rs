@@ -21,6 +21,26 @@ pub enum UrlSync {
     Off,
 }
 
+/// A link the reader followed asked for focus to move to the heading of the page it opens
+/// (the link itself is gone with the page it was on). Per widget; taken once.
+#[derive(Clone, Copy)]
+pub struct HeadingFocus(StoredValue<bool>);
+
+impl HeadingFocus {
+    pub fn new() -> Self {
+        HeadingFocus(StoredValue::new(false))
+    }
+
+    pub fn request(&self) {
+        self.0.set_value(true);
+    }
+
+    /// Whether a request was waiting; clears it.
+    pub fn take(&self) -> bool {
+        self.0.try_update_value(std::mem::take).unwrap_or(false)
+    }
+}
+
 /// What the URL says: the open view and its state.
 #[derive(Clone, Copy)]
 pub struct NavCtx(pub RwSignal<UrlState>, pub UrlSync);
@@ -152,4 +172,8 @@ pub fn data() -> &'static Loaded {
 
 pub fn nav() -> NavCtx {
     expect_context::<NavCtx>()
+}
+
+pub fn heading_focus() -> HeadingFocus {
+    expect_context::<HeadingFocus>()
 }

@@ -31,7 +31,8 @@ pub fn months_since(date: &IsoDate, today: Day) -> u32 {
     now.saturating_sub(then)
 }
 
-/// Whole months from `from` to `to` (0 when `to` is earlier or either is unreadable).
+/// Calendar months from `from` to `to`, days ignored (0 when `to` is earlier or either is
+/// unreadable).
 pub fn months_between(from: &IsoDate, to: &IsoDate) -> u32 {
     match year_month(to) {
         Some((year, month)) => months_since(

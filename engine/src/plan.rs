@@ -26,24 +26,25 @@ use std::collections::BTreeSet;
 const MAX_EPISODES: usize = 5;
 const MIN_EPISODES: usize = 3;
 
-/// Words that mark an episode as serving a goal. Each matches the start of a word of the
-/// episode's title or why ("deploy" matches "deploying"; "lead" does not match "misleading");
-/// a phrase matches consecutive words.
+/// Words that mark an episode as serving a goal. Each matches a whole word of the episode's
+/// title or why, or that word with an "s" ("leader" matches "leaders", not "leading"); a
+/// phrase matches consecutive words. Listed as forms, not stems: "lead" would match "a leading
+/// statistician", "interview" the interview format.
 fn goal_words(goal: Goal) -> &'static [&'static str] {
     match goal {
         Goal::SwitchCareer => &[
             "career",
-            // Not "job" alone: Spark jobs are not careers.
             "job search",
             "job hunt",
             "job market",
             "first job",
             "new job",
+            "job interview",
             "hired",
+            "getting hired",
             "hiring",
-            "interview",
-            "transition",
-            "switch",
+            "career transition",
+            "switching careers",
             "portfolio",
             "getting started",
             "break into",
@@ -54,7 +55,6 @@ fn goal_words(goal: Goal) -> &'static [&'static str] {
         ],
         Goal::Fundamentals => &[
             "introduction",
-            "intro",
             "basics",
             "fundamental",
             "explained",
@@ -73,11 +73,13 @@ fn goal_words(goal: Goal) -> &'static [&'static str] {
         ],
         Goal::Research => &[
             "research",
+            "researcher",
             "paper",
             "theory",
             "frontier",
             "phd",
-            "academi",
+            "academia",
+            "academic",
             "alignment",
             "interpretability",
         ],
@@ -86,6 +88,8 @@ fn goal_words(goal: Goal) -> &'static [&'static str] {
             "mlops",
             "llmops",
             "deploy",
+            "deploying",
+            "deployment",
             "serving",
             "infrastructure",
             "monitoring",
@@ -94,12 +98,21 @@ fn goal_words(goal: Goal) -> &'static [&'static str] {
             "pipeline",
             "technical debt",
             "system design",
-            "reliab",
-            "engineering",
+            "reliability",
+            "ml engineering",
+            "machine learning engineering",
+            "data engineering",
+            "ai engineering",
         ],
         Goal::Lead => &[
-            "lead",
-            "manag",
+            "leader",
+            "leadership",
+            "team lead",
+            "leading a team",
+            "leading teams",
+            "manager",
+            "management",
+            "managing",
             "team",
             "business",
             "strategy",
@@ -108,8 +121,8 @@ fn goal_words(goal: Goal) -> &'static [&'static str] {
             "organisation",
             "executive",
             "stakeholder",
-            "decision",
             "culture",
+            "decision making",
             "chief",
         ],
     }
@@ -142,24 +155,25 @@ fn wanted_phrases(catalog: &Catalog, answers: &Answers) -> Vec<Vec<String>> {
     out
 }
 
-/// How many of the wanted phrases the episode's title or why contains.
+/// How many of the wanted phrases the episode's title or why contains, each word whole or
+/// with an "s".
 fn relevance(ep: &StartEpisode, wanted: &[Vec<String>]) -> usize {
     let words = text::words(&format!("{} {}", ep.title, ep.why));
+    let same = |word: &str, want: &str| word == want || word.strip_suffix('s') == Some(want);
     wanted
         .iter()
         .filter(|phrase| {
-            words.windows(phrase.len()).any(|run| {
-                run.iter()
-                    .zip(phrase.iter())
-                    .all(|(word, want)| word.starts_with(want.as_str()))
-            })
+            !phrase.is_empty()
+                && words
+                    .windows(phrase.len())
+                    .any(|run| run.iter().zip(phrase.iter()).all(|(w, p)| same(w, p)))
         })
         .count()
 }
 
 /// A show's start episodes, best first for these answers, each with whether it is a weak
 /// start for them: for the fundamentals and career goals, an episode that is neither
-/// evergreen nor on the goal (news of its day, a niche case study).
+/// evergreen nor on the goal or the visitor's topics (news of its day, a niche case study).
 fn ranked<'a>(
     show: &'a Show,
     wanted: &[Vec<String>],
@@ -172,12 +186,7 @@ fn ranked<'a>(
         .map(|(curated, ep)| (curated, ep, relevance(ep, wanted)))
         .collect();
     list.sort_by_key(|(curated, ep, fit)| {
-        (
-            evergreen_first && !ep.evergreen,
-            Reverse(*fit > 0),
-            Reverse(*fit),
-            *curated,
-        )
+        (evergreen_first && !ep.evergreen, Reverse(*fit), *curated)
     });
     list.into_iter()
         .map(|(_, ep, fit)| (ep, evergreen_first && !ep.evergreen && fit == 0))
@@ -359,30 +368,11 @@ pub(crate) fn plan(
         .unwrap_or(EpisodeTime::Medium)
         .typical_minutes();
 
-    // Week 1: the start episodes in their order, as many as the week's time holds.
-    let mut used = 0;
-    let mut first = Vec::new();
-    for (i, e) in episodes.iter().enumerate() {
-        let m = e.minutes.unwrap_or(assumed);
-        if !first.is_empty() && used + m > week_minutes {
-            break;
-        }
-        used += m;
-        first.push(i);
-    }
-    let mut weeks = vec![PlanWeek {
-        week: 1,
-        shows: Vec::new(),
-        start_here: first.clone(),
-    }];
-
-    // Weeks 2–4: the top three picks that fit the time given (all top three if none does).
+    // The top three picks that fit the time given (all top three if none does), taken in
+    // turn for new episodes.
     let mut top: Vec<&Pick> = picks.iter().filter(|p| !p.too_long).take(3).collect();
     if top.is_empty() {
         top = picks.iter().take(3).collect();
-    }
-    if top.is_empty() {
-        return (weeks, first.len() as u32);
     }
     let minutes_of = |p: &Pick| {
         usual_length(&catalog.shows[p.show])
@@ -391,12 +381,13 @@ pub(crate) fn plan(
             .max(1)
     };
     let mut next = 0usize;
-    for week in 2..=4u8 {
+    // One week of new episodes: in turn, skipping a show that no longer fits, until a whole
+    // round adds nothing (at least one episode).
+    let mut rotation = || {
         let mut shows: Vec<(usize, u32)> = Vec::new();
         let mut used = 0;
-        // In turn, skipping a show that no longer fits, until a whole round adds nothing.
         let mut misses = 0;
-        while misses < top.len() {
+        while !top.is_empty() && misses < top.len() {
             let p = top[next % top.len()];
             next += 1;
             let m = minutes_of(p);
@@ -411,16 +402,39 @@ pub(crate) fn plan(
                 None => shows.push((p.show, 1)),
             }
         }
+        shows
+    };
+
+    // Week 1: the start episodes in their order, as many as the week's time holds; without
+    // any, new episodes like the weeks after.
+    let mut used = 0;
+    let mut first = Vec::new();
+    for (i, e) in episodes.iter().enumerate() {
+        let m = e.minutes.unwrap_or(assumed);
+        if !first.is_empty() && used + m > week_minutes {
+            break;
+        }
+        used += m;
+        first.push(i);
+    }
+    let week_one = if first.is_empty() {
+        rotation()
+    } else {
+        Vec::new()
+    };
+    let mut weeks = vec![PlanWeek {
+        week: 1,
+        shows: week_one,
+        start_here: first,
+    }];
+    for week in 2..=4u8 {
         weeks.push(PlanWeek {
             week,
-            shows,
+            shows: rotation(),
             start_here: Vec::new(),
         });
     }
-    let typical_week = weeks
-        .get(1)
-        .map(|w| w.shows.iter().map(|(_, n)| n).sum())
-        .unwrap_or(0);
+    let typical_week = weeks[1].shows.iter().map(|(_, n)| n).sum();
     (weeks, typical_week)
 }
 
@@ -443,17 +457,51 @@ mod tests {
     }
 
     #[test]
-    fn goal_words_match_the_start_of_words_and_phrases_match_consecutive_words() {
-        let wanted = phrases(&["lead", "deploy", "technical debt"]);
-        assert_eq!(relevance(&episode("Leading data teams", ""), &wanted), 1);
-        assert_eq!(relevance(&episode("Misleading charts", ""), &wanted), 0);
+    fn goal_words_match_whole_words_or_plurals_and_phrases_match_consecutive_words() {
+        let wanted = phrases(&["leader", "deploy", "technical debt", "ai"]);
         assert_eq!(
-            relevance(&episode("Deploying models", "and technical debt"), &wanted),
+            relevance(&episode("What leaders get wrong", ""), &wanted),
+            1
+        );
+        assert_eq!(
+            relevance(&episode("A leading statistician", ""), &wanted),
+            0
+        );
+        assert_eq!(
+            relevance(&episode("Deploy models", "and technical debt"), &wanted),
             2
         );
         assert_eq!(
             relevance(&episode("Debt that is technical", ""), &wanted),
             0
+        );
+        assert_eq!(relevance(&episode("The aim of the game", ""), &wanted), 0);
+        assert_eq!(
+            relevance(&episode("x", ""), &[vec![]]),
+            0,
+            "an empty phrase matches nothing"
+        );
+    }
+
+    #[test]
+    fn the_interview_format_and_a_leading_statistician_are_not_goals() {
+        let career = phrases(goal_words(Goal::SwitchCareer));
+        assert_eq!(
+            relevance(&episode("A long interview with a researcher", ""), &career),
+            0
+        );
+        assert_eq!(
+            relevance(&episode("Acing the job interview", ""), &career),
+            1
+        );
+        let lead = phrases(goal_words(Goal::Lead));
+        assert_eq!(
+            relevance(&episode("A leading statistician on models", ""), &lead),
+            0
+        );
+        assert_eq!(
+            relevance(&episode("Leadership for new managers", ""), &lead),
+            2
         );
     }
 

@@ -11,7 +11,7 @@
 //! | goal and level together: research goal + advanced show, career switch + beginner show | +6 |
 //! | preferred format present | +12 (news +16: news listeners want little else); absent −6 |
 //! | the goal's topics, "lead a team" (leadership, strategy, the business of ML) | +24 for the first, +6 for each further, at most 3; no such topic −20 |
-//! | typical episode (midpoint of the show's range, or of its start-here episodes when the range is unknown) within the time per episode and per week | +12 when a per-episode limit was given; the longest more than a fifth over the limit +4 (caution); typical longer than either limit −18 (caution) |
+//! | typical episode (midpoint of the show's range, or of its start-here episodes when the range is unknown) within the time per episode and per week | +12 when a per-episode limit was given, or +4 (caution) when the longest run more than a fifth over it; typical longer than either limit −18 (caution) |
 //! | regular updates (the seed article's criterion): active or revived | +8; newest known episode over six months before the check +2 (caution); ended −6 (caution); unknown −2 |
 //! | expertise of hosts and guests: interview format | +3 |
 //! | content depth: advanced listener and advanced show | +4 |
@@ -28,8 +28,8 @@
 //! picks are taken greedily, and a show loses 6 points for each already-picked show that
 //! shares its main topic, so the top five are not five takes on one subject.
 //!
-//! Time: a show whose typical episode fits the limit but whose longest run more than a fifth
-//! over it gets a caution instead of the fit reason ("episodes vary"). Status: a show
+//! Time: a show whose typical episode fits but whose longest run more than a fifth over the
+//! per-episode limit gets a caution instead of the fit reason ("episodes vary"). Status: a show
 //! recorded as live whose newest known episode is more than six months older than its check
 //! gets a caution instead of the "active" reason, and fewer points.
 //!
@@ -83,9 +83,9 @@ pub enum Caution {
     Quiet(IsoDate),
 }
 
-/// A live show whose newest known episode is more than this many months older than its
-/// check is not called active in a pick: the catalog may simply be behind, so the pick says
-/// how old its newest episode is instead.
+/// A live show whose newest known episode is more than this many calendar months older than
+/// its check is not called active in a pick: the catalog may simply be behind, so the pick
+/// gives the date of its newest known episode instead.
 pub const QUIET_MONTHS: u32 = 6;
 
 /// One recommended show.
@@ -293,13 +293,16 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
                 score -= 18;
                 cautions.push(Caution::LongEpisodes(len));
                 too_long = cannot_fit(len, answers);
-            } else if u32::from(len.max) > limit + limit / 5 {
-                // Fits on average only: some episodes will not, and the pick says so.
-                score += 4;
-                cautions.push(Caution::SomeLonger(len));
             } else if let Some(time) = answers.episode.filter(|t| *t != EpisodeTime::Any) {
-                score += 12;
-                reasons.push(Reason::LengthFits(len, time));
+                let per_episode = u32::from(time.max_minutes());
+                if u32::from(len.max) > per_episode + per_episode / 5 {
+                    // Fits on average only: some episodes will not, and the pick says so.
+                    score += 4;
+                    cautions.push(Caution::SomeLonger(len));
+                } else {
+                    score += 12;
+                    reasons.push(Reason::LengthFits(len, time));
+                }
             }
         }
     }
@@ -532,5 +535,25 @@ mod tests {
         let long = score_show(&s, &answers, Level::Intermediate);
         assert!(matches!(long.cautions[..], [Caution::LongEpisodes(_)]));
         assert!(long.score < varied.score && varied.score < fits.score);
+        // No length asked for, only an hour a week: nothing to say about varied lengths.
+        let weekly_only = Answers {
+            episode: Some(EpisodeTime::Any),
+            weekly: Some(WeeklyTime::One),
+            ..Answers::default()
+        };
+        s.length = Some(LengthRange { min: 30, max: 90 });
+        let any = score_show(&s, &weekly_only, Level::Intermediate);
+        assert!(any.cautions.is_empty(), "{:?}", any.cautions);
+    }
+
+    #[test]
+    fn six_calendar_months_of_silence_is_still_active_and_seven_is_quiet() {
+        let mut s = show(&["mlops"]);
+        s.last_episode = Some(IsoDate("2026-05-02".into()));
+        let six = score_show(&s, &Answers::default(), Level::Intermediate);
+        assert!(six.cautions.is_empty());
+        s.last_episode = Some(IsoDate("2026-04-30".into()));
+        let seven = score_show(&s, &Answers::default(), Level::Intermediate);
+        assert!(matches!(seven.cautions[..], [Caution::Quiet(_)]));
     }
 }

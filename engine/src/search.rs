@@ -234,12 +234,14 @@ pub fn terms(query: &str) -> Vec<Term> {
     }
     let mut out: Vec<Term> = Vec::new();
     for (text, short) in list.into_iter().zip(short) {
-        if !out.iter().any(|t| t.text == text) {
-            out.push(Term {
+        // A repeated word keeps the abbreviation of whichever phrase it was part of.
+        match out.iter_mut().find(|t| t.text == text) {
+            Some(t) => t.short = t.short.or(short),
+            None => out.push(Term {
                 chars: text.chars().collect(),
                 text,
                 short,
-            });
+            }),
         }
     }
     out
@@ -373,6 +375,7 @@ mod tests {
             "large language models",
             "Large Language Model",
             "large language mod",
+            "language large language model",
         ] {
             let spelled = found(q);
             assert!(

@@ -688,12 +688,35 @@ fn every_plan_keeps_to_the_weekly_time_and_week_one_plays_the_first_start_episod
         if first.start_here.len() > 1 && minutes > week {
             failures.push(format!("{}: week 1 is {minutes} min of {week}", p.name));
         }
+        // And it is full: the next start episode would not have fitted.
+        if let Some(next) = rec.episodes.get(first.start_here.len()) {
+            if minutes + next.minutes.unwrap_or(0) <= week {
+                failures.push(format!(
+                    "{}: week 1 stops at {minutes} min of {week}",
+                    p.name
+                ));
+            }
+        }
+        let top: Vec<usize> = rec
+            .picks
+            .iter()
+            .filter(|x| !x.too_long)
+            .take(3)
+            .map(|x| x.show)
+            .collect();
+        let shortest = top.iter().filter_map(|&s| typical(&catalog, s)).min();
         for w in rec.plan.iter().skip(1) {
             let count: u32 = w.shows.iter().map(|(_, n)| n).sum();
             let total = planned_minutes(&catalog, w);
             if count == 0 || (count > 1 && total > week) {
                 failures.push(format!(
                     "{}: week {} holds {count} episodes, {total} min of {week}",
+                    p.name, w.week
+                ));
+            }
+            if shortest.is_some_and(|m| total + m <= week) {
+                failures.push(format!(
+                    "{}: week {} stops at {total} min of {week}",
                     p.name, w.week
                 ));
             }

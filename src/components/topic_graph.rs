@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
     let t = crate::i18n::t();
     let nav = nav();
+    let focus = crate::state::heading_focus();
     let second = RwSignal::new(false);
     let root = NodeRef::<leptos::html::Div>::new();
 
@@ -108,6 +109,7 @@ pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
                         on:click=move |ev| {
                             ev.prevent_default();
                             if t != center {
+                                focus.request();
                                 nav.go(state.clone(), true);
                             }
                         }

@@ -1,4 +1,4 @@
-use crate::state::nav;
+use crate::state::{heading_focus, nav};
 use leptos::prelude::*;
 use podpath_engine::url_state::{encode, UrlState, View};
 use podpath_engine::TopicId;
@@ -13,6 +13,7 @@ pub fn TopicLink(
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
     let nav = nav();
+    let focus = heading_focus();
     let state = UrlState {
         view: View::Topics,
         topic: Some(id),
@@ -28,6 +29,7 @@ pub fn TopicLink(
             lang=crate::i18n::catalog_lang()
             on:click=move |ev| {
                 ev.prevent_default();
+                focus.request();
                 nav.go(state.clone(), true);
             }
         >

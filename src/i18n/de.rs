@@ -24,7 +24,7 @@ fn last_episode(age: Age, ended: bool) -> String {
         Age::Months(m) => format!("{lead} vor {m} Monaten"),
         Age::Years(1) => format!("{lead} vor einem Jahr"),
         Age::Years(y) => format!("{lead} vor {y} Jahren"),
-        Age::InYear(y) => format!("{lead} {y}"),
+        Age::InYear(y) => format!("{lead} aus dem Jahr {y}"),
     }
 }
 
@@ -192,7 +192,7 @@ pub const DE: Texts = Texts {
         options: &[
             ("switch", "Beruflich in Daten oder ML wechseln"),
             ("fundamentals", "Die Grundlagen lernen"),
-            ("research", "Bei der Forschung auf dem Laufenden bleiben"),
+            ("research", "Die ML-Forschung verfolgen"),
             ("production", "Modelle in Produktion bringen (MLOps)"),
             ("lead", "Ein Datenteam oder die Geschäftsseite führen"),
         ],
@@ -229,7 +229,7 @@ pub const DE: Texts = Texts {
     goals: [
         "den Beruf zu wechseln",
         "die Grundlagen zu lernen",
-        "die Forschung zu verstehen",
+        "die Forschung zu verfolgen",
         "Modelle in Produktion zu bringen",
         "ein Datenteam zu leiten",
     ],
@@ -265,7 +265,7 @@ pub const DE: Texts = Texts {
     caution_level_gap: |level| format!("Richtet sich an Hörende mit Niveau „{level}“"),
     caution_status_unknown: "Wir konnten nicht bestätigen, dass noch neue Folgen erscheinen",
     caution_some_longer: |length| format!("Folgen sind unterschiedlich lang ({length}): manche dauern länger als gewünscht"),
-    caution_quiet: |date| format!("Die neueste uns bekannte Folge erschien am {date}: Prüfe, ob noch neue erscheinen"),
+    caution_quiet: |date| format!("Neueste uns bekannte Folge: {date}. Prüfe, ob noch neue erscheinen"),
     themes: ["Design: automatisch", "Design: hell", "Design: dunkel"],
 
     show: ("Podcast", "Podcasts"),

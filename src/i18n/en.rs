@@ -184,7 +184,7 @@ pub const EN: Texts = Texts {
         options: &[
             ("switch", "Switch careers into data or ML"),
             ("fundamentals", "Learn the fundamentals"),
-            ("research", "Stay current with research"),
+            ("research", "Follow ML research"),
             ("production", "Put models into production (MLOps)"),
             ("lead", "Lead a data team or the business side"),
         ],
@@ -221,7 +221,7 @@ pub const EN: Texts = Texts {
     goals: [
         "switching careers",
         "learning the fundamentals",
-        "understanding research",
+        "following research",
         "putting models into production",
         "leading a data team",
     ],
@@ -257,7 +257,7 @@ pub const EN: Texts = Texts {
     caution_level_gap: |level| format!("Aimed at {} listeners", level.to_lowercase()),
     caution_status_unknown: "We could not confirm it still publishes new episodes",
     caution_some_longer: |length| format!("Episodes vary ({length}): some run longer than you asked for"),
-    caution_quiet: |date| format!("The newest episode we know of came out on {date}: check that it still publishes"),
+    caution_quiet: |date| format!("Newest episode we know of: {date}. Check that it still publishes"),
     themes: ["Theme: automatic", "Theme: light", "Theme: dark"],
 
     show: ("show", "shows"),

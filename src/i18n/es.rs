@@ -190,7 +190,7 @@ pub const ES: Texts = Texts {
         options: &[
             ("switch", "Cambiar de carrera hacia datos o ML"),
             ("fundamentals", "Aprender los fundamentos"),
-            ("research", "Estar al día con la investigación"),
+            ("research", "Seguir la investigación en ML"),
             ("production", "Llevar modelos a producción (MLOps)"),
             ("lead", "Liderar un equipo de datos o el lado de negocio"),
         ],
@@ -227,7 +227,7 @@ pub const ES: Texts = Texts {
     goals: [
         "cambiar de carrera",
         "aprender los fundamentos",
-        "entender la investigación",
+        "seguir la investigación",
         "llevar modelos a producción",
         "liderar un equipo de datos",
     ],
@@ -263,7 +263,7 @@ pub const ES: Texts = Texts {
     caution_level_gap: |level| format!("Pensado para oyentes de nivel {}", level.to_lowercase()),
     caution_status_unknown: "No hemos podido confirmar que siga publicando episodios",
     caution_some_longer: |length| format!("Los episodios varían ({length}): algunos duran más de lo que pediste"),
-    caution_quiet: |date| format!("El episodio más reciente que conocemos salió el {date}: comprueba que siga publicando"),
+    caution_quiet: |date| format!("Episodio más reciente que conocemos: {date}. Comprueba que siga publicando"),
     themes: ["Apariencia: automática", "Apariencia: clara", "Apariencia: oscura"],
 
     show: ("programa", "programas"),
@@ -275,10 +275,10 @@ pub const ES: Texts = Texts {
     plan_week: |week| format!("Semana {week}: "),
     plan_episodes_of: |episodes, show| format!("{episodes} de {show}"),
     plan_start_here: |n, total, episodes| match (n, n < total) {
-        (1, false) => "el episodio para empezar de arriba".to_owned(),
+        (1, false) => "el episodio de arriba".to_owned(),
         (1, true) => "el primero de los episodios de arriba".to_owned(),
         (_, false) => format!("los {episodes} de arriba"),
-        (_, true) => format!("los primeros {episodes} de arriba"),
+        (n, true) => format!("los {n} primeros episodios de arriba"),
     },
     opml_picks: "podpath: recomendaciones",
     opml_shows: "podpath: programas",

@@ -15,14 +15,15 @@ pub fn TopicsPage() -> impl IntoView {
     let catalog = &data().catalog;
     let nav = nav();
     let open = Memo::new(move |_| nav.get().with(|s| s.topic.clone()));
-    // Opening a topic replaces the link, chip or map node that had focus: focus moves to the
-    // new page's heading, so keyboard and screen-reader users land on what they opened. Not on
-    // the first render: an embed must never pull the host page's focus or scroll.
+    // Following a topic link, chip or map node removes it with its page: focus moves to the
+    // heading of the page it opened (also when the link was on Find or the quiz), so keyboard
+    // and screen-reader users land on what they opened. Only then: a first render, Back or a
+    // language switch never moves focus, and an embed never pulls the host page's focus.
     let root = NodeRef::<leptos::html::Div>::new();
-    let moved = StoredValue::new(false);
+    let focus = crate::state::heading_focus();
     Effect::new(move |_| {
         open.track();
-        if moved.get_value() {
+        if focus.take() {
             let heading = root
                 .get()
                 .and_then(|r| r.query_selector("h2").ok().flatten())
@@ -31,7 +32,6 @@ pub fn TopicsPage() -> impl IntoView {
                 let _ = h.focus();
             }
         }
-        moved.set_value(true);
     });
     view! {
         <div class="pp-topics-page" node_ref=root>
@@ -105,6 +105,8 @@ fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
 #[component]
 fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
     let t = crate::i18n::t();
+    let focus = crate::state::heading_focus();
+    let nav = nav();
     let Some(topic) = catalog.topic(id.as_str()) else {
         return view! { <TopicIndex catalog=catalog /> }.into_any();
     };
@@ -152,7 +154,8 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                     href="?view=topics"
                     on:click=move |ev| {
                         ev.prevent_default();
-                        nav().go(UrlState { view: View::Topics, ..UrlState::default() }, true);
+                        focus.request();
+                        nav.go(UrlState { view: View::Topics, ..UrlState::default() }, true);
                     }
                 >
                     {t.topic_back_to_index}

@@ -37,3 +37,21 @@ test("a topic opens by URL, moves to a related topic by keyboard, and back retur
   assert.deepEqual(problems.console, []);
   assert.deepEqual(problems.foreign, []);
 });
+
+test("a topic chip on a quiz pick opens the topic with focus on its heading; a page opened on a topic leaves focus alone", async () => {
+  const { page, problems, context } = await open(env.browser, env.server.origin);
+  await page.goto(env.server.url + "?topic=mlops");
+  await ready(page);
+  await page.getByTestId("topic-detail").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true, "no focus taken on load");
+  await page.goto(env.server.url + "?view=quiz&results=1&bg=work&math=some&code=some&goal=production&len=long&week=4&fmt=any");
+  await ready(page);
+  const chip = page.getByTestId("pick").first().locator("a.pp-chip").first();
+  const topic = new URL(await chip.getAttribute("href"), page.url()).searchParams.get("topic");
+  await chip.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((t) => document.querySelector('[data-testid="topic-detail"]')?.dataset.topic === t, topic);
+  await page.waitForFunction(() => document.activeElement?.matches(".pp-topic h2"));
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});
