@@ -86,6 +86,17 @@ test("iframe embeds grow to their content, stay independent, take theme messages
   assert.equal(await browse.getByTestId("show-card").first().isVisible(), true);
   assert.ok(!page.url().includes("view="), "the host page's URL is untouched");
 
+  // Malformed messages from the host's own window and origin change nothing and log nothing.
+  const themeBefore = await browse.locator(".podpath").getAttribute("data-theme");
+  await page.evaluate((origin) => {
+    const w = document.querySelector("#browse-frame").contentWindow;
+    const junk = ["podpath:theme", null, 42, [], { type: 7 }, { type: "podpath:theme", theme: 5 }, { type: "podpath:theme", theme: "purple" },
+      { type: "podpath:host", frame: "x" }, { type: "podpath:theme", theme: "dark", frame: {} }];
+    for (const data of junk) w.postMessage(data, origin);
+  }, widget.origin);
+  await page.waitForTimeout(150);
+  assert.equal(await browse.locator(".podpath").getAttribute("data-theme"), themeBefore);
+
   // The host changes the theme at run time.
   await page.evaluate(() => window.podpath.setTheme("dark"));
   await browse.locator(".podpath[data-theme=dark]").waitFor();
