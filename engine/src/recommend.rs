@@ -37,9 +37,11 @@
 
 use crate::catalog::Catalog;
 use crate::dates::months_between;
+use crate::filter::Filters;
 use crate::model::{Cadence, Format, IsoDate, LengthRange, Level, Show, Status, TopicId};
 use crate::plan::{plan, start_episodes};
 use crate::quiz::{verdict, Answers, EpisodeTime, FormatPref, Goal, Verdict, WeeklyTime};
+use std::collections::BTreeSet;
 
 /// Why a show was picked, as data: the UI turns each into a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,6 +184,29 @@ pub fn goal_topics(goal: Goal) -> &'static [&'static str] {
             "startups",
             "entrepreneurship",
         ],
+    }
+}
+
+/// The Find filters that carry on from a quiz: the visitor's topics, and the verdict's level
+/// together with the level of each pick nearest to it, so that a pick one level away (a
+/// beginner-friendly show picked for an advanced listener) is not missing from the list.
+pub fn browse_filters(catalog: &Catalog, answers: &Answers, rec: &Recommendation) -> Filters {
+    let level = rec.verdict.level;
+    let mut levels: BTreeSet<Level> = [level].into();
+    for p in &rec.picks {
+        let show = &catalog.shows[p.show];
+        if let Some(&nearest) = show
+            .levels
+            .iter()
+            .min_by_key(|&&l| level_distance(l, level))
+        {
+            levels.insert(nearest);
+        }
+    }
+    Filters {
+        levels,
+        topics: answers.topics.clone(),
+        ..Filters::default()
     }
 }
 

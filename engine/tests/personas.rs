@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use podpath_engine::quiz::*;
-use podpath_engine::recommend::{goal_topics, recommend, Caution, Recommendation};
+use podpath_engine::recommend::{browse_filters, goal_topics, recommend, Caution, Recommendation};
 use podpath_engine::{Catalog, Level, TopicId};
 
 struct Persona {
@@ -808,4 +808,31 @@ fn start_episodes_speak_to_the_goal_when_a_pick_has_one_that_does() {
         "{:?}",
         rec.episodes.iter().map(|e| &e.title).collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn browsing_on_from_the_results_lists_every_pick_that_covers_a_chosen_topic() {
+    let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+    let index = podpath_engine::search::SearchIndex::new(&catalog);
+    for p in personas() {
+        let rec = recommend(&catalog, &p.answers, 5);
+        let filters = browse_filters(&catalog, &p.answers, &rec);
+        assert!(filters.levels.contains(&rec.verdict.level), "{}", p.name);
+        let listed: Vec<usize> = podpath_engine::filter::apply(&catalog, &index, &filters)
+            .hits
+            .iter()
+            .map(|h| h.show)
+            .collect();
+        for pick in &rec.picks {
+            let show = &catalog.shows[pick.show];
+            let on_topic = p.answers.topics.is_empty()
+                || show.topics.iter().any(|t| p.answers.topics.contains(t));
+            assert!(
+                !on_topic || listed.contains(&pick.show),
+                "{}: {} is picked but not listed by {filters:?}",
+                p.name,
+                show.id
+            );
+        }
+    }
 }

@@ -2,9 +2,8 @@ use crate::components::{ExternalLink, ListenLinks, RadioGroup, TopicLink};
 use crate::state::{data, nav, notices, NoticeKind, UrlSync};
 use crate::{browser, download, storage};
 use leptos::prelude::*;
-use podpath_engine::filter::Filters;
 use podpath_engine::quiz::{self, Answers, Step, StoredError};
-use podpath_engine::recommend::recommend;
+use podpath_engine::recommend::{browse_filters, recommend};
 use podpath_engine::url_state::{UrlState, View};
 use podpath_engine::{opml, TopicId};
 
@@ -231,11 +230,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
     });
     let browse_state = UrlState {
         view: View::Browse,
-        filters: Filters {
-            levels: [rec.verdict.level].into(),
-            topics: answers.topics.clone(),
-            ..Filters::default()
-        },
+        filters: browse_filters(catalog, &answers, &rec),
         ..UrlState::default()
     };
     let (opml_doc, no_feed) = opml::opml(
