@@ -118,6 +118,21 @@ test("Save on a shared link's results keeps them: the Quiz tab and a later visit
   assert.deepEqual(problems.console, []);
 });
 
+test("Browse with these filters opens Find on the answers' topics and levels, with every pick on those topics listed", async () => {
+  const { page, problems, context } = await open(env.browser, env.server.origin);
+  await page.goto(env.server.url + "?view=quiz&results=1&bg=work&math=high&code=high&goal=production&len=long&week=4&fmt=interviews&qt=data-engineering,machine-learning-system-design,mlops");
+  await ready(page);
+  const chosen = await picks(page);
+  await page.getByTestId("to-browse").click();
+  await page.getByTestId("show-card").first().waitFor();
+  assert.match(page.url(), /level=/);
+  assert.match(page.url(), /t=/);
+  const listed = await page.getByTestId("show-card").evaluateAll((els) => els.map((e) => e.dataset.show));
+  assert.ok(listed.includes(chosen[0]), `the top pick ${chosen[0]} is listed: ${listed.join()}`);
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});
+
 test("saved answers from an older quiz version are dropped with a notice, and the quiz starts fresh", async () => {
   const { page, problems, context } = await open(env.browser, env.server.origin);
   await context.addInitScript(() => localStorage.setItem("podpath:v1:quiz", "v=0&bg=research"));
