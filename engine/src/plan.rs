@@ -5,14 +5,17 @@
 //! time per episode, then each pick's second, up to five. A pick's "best" is the episode that
 //! speaks to the visitor's goal and topics (its title or our one-line why names them, e.g.
 //! "production", "career", "MLOps"), evergreen ones first for the fundamentals and career
-//! goals, then the curated order. The DataTalks.Club pick adds its episodes on the
+//! goals, then the curated order. For those two goals, a later pick's episode that is neither
+//! evergreen nor on the goal or topics (news of its day, a niche case study) only fills in
+//! when fewer than three others fit. The DataTalks.Club pick adds its episodes on the
 //! visitor's topics. When the top pick has start episodes but none that fits, its shortest
 //! leads, marked as longer than asked, so the first episode belongs to the first pick whenever
 //! that show has any.
 //!
 //! The plan: week 1 plays the first start episodes that fit the week's time together (at
-//! least one); weeks 2–4 take new episodes of the top three picks that fit the time given, in
-//! turn, each counted at its show's typical length, as many as the week's time holds.
+//! least one; without any, new episodes like the weeks after); weeks 2–4 take new episodes of
+//! the top three picks that fit the time given, in turn, each counted at its show's typical
+//! length, as many as the week's time holds.
 
 use crate::catalog::Catalog;
 use crate::model::{Episode, Show, StartEpisode, TopicId};
@@ -159,14 +162,15 @@ fn wanted_phrases(catalog: &Catalog, answers: &Answers) -> Vec<Vec<String>> {
 /// with an "s".
 fn relevance(ep: &StartEpisode, wanted: &[Vec<String>]) -> usize {
     let words = text::words(&format!("{} {}", ep.title, ep.why));
-    let same = |word: &str, want: &str| word == want || word.strip_suffix('s') == Some(want);
     wanted
         .iter()
         .filter(|phrase| {
             !phrase.is_empty()
-                && words
-                    .windows(phrase.len())
-                    .any(|run| run.iter().zip(phrase.iter()).all(|(w, p)| same(w, p)))
+                && words.windows(phrase.len()).any(|run| {
+                    run.iter()
+                        .zip(phrase.iter())
+                        .all(|(w, p)| text::same_or_plural(w, p))
+                })
         })
         .count()
 }
@@ -198,8 +202,8 @@ pub(crate) fn start_episodes(
     answers: &Answers,
     picks: &[Pick],
 ) -> Vec<EpisodePick> {
-    let max = answers.episode.unwrap_or(EpisodeTime::Any).max_minutes();
-    let fits = |e: &EpisodePick| e.minutes.is_none_or(|m| m <= u32::from(max));
+    let limit = answers.episode.and_then(EpisodeTime::limit);
+    let fits = |e: &EpisodePick| e.minutes.is_none_or(|m| limit.is_none_or(|l| m <= l));
     let evergreen_first = matches!(answers.goal, Some(Goal::Fundamentals | Goal::SwitchCareer));
     let wanted = wanted_phrases(catalog, answers);
     // Each pick's candidates, best first; weak starts are kept apart, for when too few others

@@ -72,6 +72,11 @@ impl EpisodeTime {
         }
     }
 
+    /// The per-episode limit in minutes; `None` for "any length".
+    pub fn limit(self) -> Option<u32> {
+        (self != EpisodeTime::Any).then(|| u32::from(self.max_minutes()))
+    }
+
     /// A typical episode length for planning.
     pub fn typical_minutes(self) -> u32 {
         match self {

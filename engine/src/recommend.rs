@@ -120,7 +120,8 @@ pub struct EpisodePick {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanWeek {
     pub week: u8,
-    /// (show index, number of episodes); week 1 plays the start-here episodes instead.
+    /// (show index, number of episodes) of new episodes; empty in week 1 when it plays the
+    /// start-here episodes.
     pub shows: Vec<(usize, u32)>,
     pub start_here: Vec<usize>,
 }
@@ -195,11 +196,7 @@ pub fn browse_filters(catalog: &Catalog, answers: &Answers, rec: &Recommendation
     let mut levels: BTreeSet<Level> = [level].into();
     for p in &rec.picks {
         let show = &catalog.shows[p.show];
-        if let Some(&nearest) = show
-            .levels
-            .iter()
-            .min_by_key(|&&l| level_distance(l, level))
-        {
+        if let Some(nearest) = nearest_level(show, level) {
             levels.insert(nearest);
         }
     }
@@ -208,6 +205,14 @@ pub fn browse_filters(catalog: &Catalog, answers: &Answers, rec: &Recommendation
         topics: answers.topics.clone(),
         ..Filters::default()
     }
+}
+
+/// The show's level closest to `level` (the first of two equally close).
+fn nearest_level(show: &Show, level: Level) -> Option<Level> {
+    show.levels
+        .iter()
+        .copied()
+        .min_by_key(|&l| level_distance(l, level))
 }
 
 fn level_distance(a: Level, b: Level) -> u8 {
@@ -219,12 +224,7 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
     let mut reasons = Vec::new();
     let mut cautions = Vec::new();
 
-    let nearest = show
-        .levels
-        .iter()
-        .map(|&l| level_distance(l, level))
-        .min()
-        .unwrap_or(2);
+    let nearest = nearest_level(show, level).map_or(2, |l| level_distance(l, level));
     match nearest {
         0 => {
             score += 30;
@@ -318,8 +318,9 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
                 score -= 18;
                 cautions.push(Caution::LongEpisodes(len));
                 too_long = cannot_fit(len, answers);
-            } else if let Some(time) = answers.episode.filter(|t| *t != EpisodeTime::Any) {
-                let per_episode = u32::from(time.max_minutes());
+            } else if let Some((time, per_episode)) =
+                answers.episode.and_then(|t| Some((t, t.limit()?)))
+            {
                 if u32::from(len.max) > per_episode + per_episode / 5 {
                     // Fits on average only: some episodes will not, and the pick says so.
                     score += 4;
@@ -405,10 +406,7 @@ pub(crate) fn typical_minutes(len: LengthRange) -> u32 {
 /// The longest episode the answers allow: the per-episode limit, and never more than the
 /// week's whole listening time. `None` without a limit.
 fn time_limit(answers: &Answers) -> Option<u32> {
-    let per_episode = answers
-        .episode
-        .filter(|t| *t != EpisodeTime::Any)
-        .map(|t| u32::from(t.max_minutes()));
+    let per_episode = answers.episode.and_then(EpisodeTime::limit);
     let per_week = answers.weekly.map(WeeklyTime::minutes);
     match (per_episode, per_week) {
         (Some(e), Some(w)) => Some(e.min(w)),
@@ -419,10 +417,7 @@ fn time_limit(answers: &Answers) -> Option<u32> {
 /// Far over the limit: even the shortest episode is longer, or the typical one is more than
 /// twice the per-episode limit, or longer than the whole week's time.
 fn cannot_fit(len: LengthRange, answers: &Answers) -> bool {
-    let per_episode = answers
-        .episode
-        .filter(|t| *t != EpisodeTime::Any)
-        .map(|t| u32::from(t.max_minutes()));
+    let per_episode = answers.episode.and_then(EpisodeTime::limit);
     let per_week = answers.weekly.map(WeeklyTime::minutes);
     let typical = typical_minutes(len);
     per_episode.is_some_and(|e| u32::from(len.min) > e || typical > 2 * e)

@@ -1,9 +1,10 @@
 //! Full-text search over the shows: titles, hosts, descriptions, topics, and the titles and
 //! guests of their episodes. Case- and diacritic-insensitive, prefix matching for search as
-//! you type, and one typo forgiven in words of five letters or more.
+//! you type, and one typo forgiven in words of five letters or more. A spelled-out phrase
+//! ("large language models") also finds the shows that only abbreviate it ("LLMs").
 
 use crate::catalog::Catalog;
-use crate::text::{fold, within_one_edit, word_spans, words};
+use crate::text::{fold, same_or_plural, within_one_edit, word_spans, words};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -59,9 +60,7 @@ impl Term {
         let own = self.matches_own(word, chars);
         match self.short {
             // The abbreviation itself or its plural: "ai" must not match "aim".
-            Some(short) if word.strip_suffix('s').unwrap_or(word) == short || word == short => {
-                own.max(Some(Match::Prefix))
-            }
+            Some(short) if same_or_plural(word, short) => own.max(Some(Match::Prefix)),
             _ => own,
         }
     }
@@ -209,7 +208,8 @@ fn score_words(words: &[Word], terms: &[Term]) -> Option<u32> {
     Some(total)
 }
 
-/// Folds and splits a query into terms.
+/// Folds and splits a query into terms; the words of a spelled-out phrase in
+/// [`ABBREVIATIONS`] also match its abbreviation.
 pub fn terms(query: &str) -> Vec<Term> {
     let list: Vec<String> = words(query).into_iter().take(MAX_TERMS).collect();
     let mut short: Vec<Option<&'static str>> = vec![None; list.len()];
@@ -218,8 +218,7 @@ pub fn terms(query: &str) -> Vec<Term> {
             // Each phrase word as typed, or its plural ("models"); the last may be half-typed.
             let spelled = phrase.iter().enumerate().all(|(i, p)| {
                 list.get(start + i).is_some_and(|w| {
-                    w == p
-                        || w.strip_suffix('s') == Some(p)
+                    same_or_plural(w, p)
                         || (start + i + 1 == list.len()
                             && w.len() >= 3
                             && p.starts_with(w.as_str()))

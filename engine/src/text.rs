@@ -95,6 +95,11 @@ pub fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// A folded word that is `base` or its plural with an "s" ("models" for "model").
+pub fn same_or_plural(word: &str, base: &str) -> bool {
+    word == base || word.strip_suffix('s') == Some(base)
+}
+
 /// True when `a` and `b` differ by at most one edit (insert, delete, substitute, or swap of
 /// two neighbours). Linear time: it never builds a distance matrix.
 pub fn within_one_edit(a: &[char], b: &[char]) -> bool {

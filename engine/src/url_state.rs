@@ -91,10 +91,9 @@ pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
     let mut view_seen = false;
     let mut results = false;
     let mut answers: Option<Answers> = None;
-    let mut reported: Vec<String> = Vec::new();
-    let mut report = |out: &mut Decoded, key: &str, value: Option<String>| {
-        if !reported.iter().any(|k| k == key) {
-            reported.push(key.to_owned());
+    // Each parameter once, with its first bad value.
+    let report = |out: &mut Decoded, key: &str, value: Option<String>| {
+        if !out.ignored.iter().any(|i| i.key == key) {
             out.ignored.push(Ignored {
                 key: key.to_owned(),
                 value,

@@ -1,7 +1,8 @@
 //! The facts a feed can tell about a show: last episode, cadence, status and typical length.
 //!
 //! The rules follow the podcast directories that refresh from feeds every day:
-//! - cadence from the median gap between the last 12 episodes;
+//! - cadence from the median gap between the last 12 episodes since any silence of a year or
+//!   more (a revived show's cadence is its new one);
 //! - inactive once the days since the last episode exceed three times that median gap, and
 //!   at least 60 days (a weekly show is not over after a two-week break). podpath has no
 //!   "inactive" status, so an inactive show is `ended`; a show silent for over a year is

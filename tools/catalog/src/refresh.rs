@@ -223,8 +223,9 @@ fn update_show(
             add_source(show, source, feed);
         }
     }
-    // The note says what was searched for a status nobody could find; a known one ends it.
-    if old_status.as_deref() == Some("unknown") && derived.status != Status::Unknown {
+    // The note says what was searched for a status nobody could find; a feed always gives a
+    // known one, which ends it.
+    if old_status.as_deref() == Some("unknown") {
         show.shift_remove("status_note");
     }
     set_show_key(show, "checked", json!(today));
