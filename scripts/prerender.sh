@@ -9,7 +9,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 missing=""
 command -v node >/dev/null || missing="Node.js"
 [ -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || missing="${missing:+$missing, }playwright-core (scripts/setup.sh test)"
-[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing="${missing:+$missing, }Chromium"
+# The same variable the e2e support and this step's launcher read.
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing="${missing:+$missing, }Chromium"
 if [ -n "$missing" ]; then
   echo "prerender: skipped, missing $missing; the page shows its loading view until the wasm starts" >&2
   exit 0

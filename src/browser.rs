@@ -94,6 +94,17 @@ pub fn in_frame() -> bool {
 
 /// The focused element as seen from `node`: inside a shadow root, `document.activeElement` is
 /// the shadow host, so the root's own `activeElement` is asked instead.
+/// Focuses the first element in `root` that matches `selector`, if any (inside a shadow root
+/// too, where `document` cannot see it).
+pub fn focus_in(root: &web_sys::Element, selector: &str) {
+    let found = root.query_selector(selector).ok().flatten();
+    if let Some(el) =
+        found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 pub fn active_element_near(node: &web_sys::Node) -> Option<web_sys::Element> {
     use wasm_bindgen::JsCast;
     match node.get_root_node().dyn_into::<web_sys::ShadowRoot>() {

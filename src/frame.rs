@@ -129,7 +129,7 @@ pub fn connect(root: NodeRef<leptos::html::Div>, nav: RwSignal<UrlState>) {
 /// The host's message, read field by field with the checks serde's derive would make: an
 /// object whose `type` and `theme` are strings and `frame` a number, each optional; anything
 /// else is not a message of ours. Not serde-wasm-bindgen's `from_value`: its deserializer, and
-/// the float formatting its error messages pull in, cost 11 KB gzip of the bundle (measured
+/// the float formatting its error messages pull in, cost 10.5 KB gzip of the bundle (measured
 /// 2026-11-27), more than the rest of the embed code.
 fn host_message(data: &JsValue) -> Option<HostMessage> {
     if !data.is_object() {

@@ -29,8 +29,8 @@ const ELEMENT_SETTINGS: [&str; 7] = [
 /// The elements of a host page podpath mounts into.
 pub(crate) const HOST_SELECTOR: &str = "podpath-finder, [data-podpath]";
 
-/// Mounts podpath: into the page's own `#podpath` element (replacing the static loading
-/// skeleton), and into every `<podpath-finder>` and `[data-podpath]` element of a host page,
+/// Mounts podpath: into the page's own `#podpath` element (taking over from its pre-rendered
+/// first screen or its loading view, `takeover.rs`), and into every `<podpath-finder>` and `[data-podpath]` element of a host page,
 /// each inside a shadow root of its own and configured by its attributes.
 pub fn start() {
     install_panic_box();

@@ -6,7 +6,10 @@
 use web_sys::Storage;
 
 /// Versioned keys: a change of format gets a new key instead of misreading old data.
+/// `first-screen.js` reads both to choose the first screen (a test keeps it in step).
 pub const QUIZ_KEY: &str = "podpath:v1:quiz";
+/// Marks that the quiz was finished, so the Quiz tab reopens the results.
+pub const DONE_KEY: &str = "podpath:v1:quiz-done";
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -33,5 +36,21 @@ pub fn available() -> bool {
 pub fn remove(key: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_screen_js_reads_the_same_saved_quiz_keys() {
+        let js = include_str!("../first-screen.js");
+        for key in [QUIZ_KEY, DONE_KEY] {
+            assert!(
+                js.contains(&format!("\"{key}\"")),
+                "first-screen.js lacks {key}"
+            );
+        }
     }
 }

@@ -81,13 +81,8 @@ pub fn SiteHeader() -> impl IntoView {
                                 nav.update(|s| s.display.lang = Some(lang));
                                 set_timeout(
                                     move || {
-                                        let select = root.and_then(|r| {
-                                            r.query_selector("[data-testid=lang-switch]").ok().flatten()
-                                        });
-                                        if let Some(el) = select.and_then(|s| {
-                                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(s).ok()
-                                        }) {
-                                            let _ = el.focus();
+                                        if let Some(root) = root {
+                                            crate::browser::focus_in(&root, "[data-testid=lang-switch]");
                                         }
                                     },
                                     std::time::Duration::ZERO,

@@ -251,7 +251,6 @@ pub struct Texts {
     pub level_and_format: &'static str,
     pub plan_week: fn(u8) -> String,
     pub plan_episodes_of: fn(&str, &str) -> String,
-    /// The start-here episodes above, with their count (a plural of its own in some languages).
     /// Week 1: how many of the start episodes (n of total), and the counted noun ("2 start-here
     /// episodes").
     pub plan_start_here: fn(usize, usize, &str) -> String,
@@ -409,9 +408,9 @@ impl Texts {
 
     pub fn platform(&self, p: Platform) -> &'static str {
         match p {
-            Platform::Apple => "Apple Podcasts",
-            Platform::Spotify => "Spotify",
-            Platform::YouTube => "YouTube",
+            Platform::Apple => self.app(App::Apple),
+            Platform::Spotify => self.app(App::Spotify),
+            Platform::YouTube => self.app(App::YouTube),
             Platform::Rss => self.link_rss,
         }
     }
@@ -580,6 +579,43 @@ mod tests {
 
     fn date(lang: Lang, d: &str) -> String {
         texts(lang).date(&IsoDate(d.to_string()))
+    }
+
+    #[test]
+    fn the_loading_view_speaks_each_language_with_its_own_tagline() {
+        // first-screen.js words the loading view before the app runs.
+        let js = include_str!("../../first-screen.js");
+        for lang in [Lang::Es, Lang::De] {
+            let tagline = texts(lang).tagline;
+            assert!(js.contains(&format!("\"{tagline}\"")), "{tagline}");
+        }
+    }
+
+    #[test]
+    fn every_quiz_option_of_every_language_is_an_answer_the_engine_knows() {
+        use podpath_engine::quiz::{
+            Background, Comfort, EpisodeTime, FormatPref, Goal, WeeklyTime,
+        };
+        fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Vec<&'static str> {
+            all.iter().map(|v| key(*v)).collect()
+        }
+        for lang in Lang::ALL {
+            let t = texts(lang);
+            let asked = |q: &Question| q.options.iter().map(|(k, _)| *k).collect::<Vec<_>>();
+            assert_eq!(
+                asked(&t.q_background),
+                keys(Background::ALL, Background::key)
+            );
+            assert_eq!(asked(&t.q_math), keys(Comfort::ALL, Comfort::key));
+            assert_eq!(asked(&t.q_coding), keys(Comfort::ALL, Comfort::key));
+            assert_eq!(asked(&t.q_goal), keys(Goal::ALL, Goal::key));
+            assert_eq!(
+                asked(&t.q_episode),
+                keys(EpisodeTime::ALL, EpisodeTime::key)
+            );
+            assert_eq!(asked(&t.q_week), keys(WeeklyTime::ALL, WeeklyTime::key));
+            assert_eq!(asked(&t.q_format), keys(FormatPref::ALL, FormatPref::key));
+        }
     }
 
     #[test]

@@ -7,16 +7,13 @@ use podpath_engine::recommend::{browse_filters, recommend};
 use podpath_engine::url_state::{UrlState, View};
 use podpath_engine::{opml, TopicId};
 
-/// Marks that the quiz was finished, so the Quiz tab reopens the results.
-const DONE_KEY: &str = "podpath:v1:quiz-done";
-
 /// The quiz: one question per step, then recommendations that explain themselves.
 #[component]
 pub fn QuizPage() -> impl IntoView {
     let nav = nav();
     let catalog = &data().catalog;
     // A finished quiz saved on this device reopens on its results.
-    if nav.get().with_untracked(|s| s.quiz.is_none()) && storage::get(DONE_KEY).is_some() {
+    if nav.get().with_untracked(|s| s.quiz.is_none()) && storage::get(storage::DONE_KEY).is_some() {
         if let Some(Ok(a)) = storage::get(storage::QUIZ_KEY)
             .map(|t| quiz::from_storage(&t, &|x| catalog.topic(x).is_some()))
         {
@@ -57,7 +54,7 @@ fn load_answers() -> Answers {
         Some(Ok(a)) => a,
         Some(Err(StoredError::OtherVersion | StoredError::Corrupt)) => {
             storage::remove(storage::QUIZ_KEY);
-            storage::remove(DONE_KEY);
+            storage::remove(storage::DONE_KEY);
             notices.push(NoticeKind::SavedData, t.quiz_saved_reset.to_owned());
             Answers::default()
         }
@@ -86,12 +83,8 @@ fn QuizSteps() -> impl IntoView {
     Effect::new(move |_| {
         step.track();
         if moved.get_value() {
-            let title = section
-                .get()
-                .and_then(|s| s.query_selector(&title_selector).ok().flatten())
-                .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok());
-            if let Some(h) = title {
-                let _ = h.focus();
+            if let Some(section) = section.get() {
+                crate::browser::focus_in(&section, &title_selector);
             }
         }
         moved.set_value(true);
@@ -99,7 +92,7 @@ fn QuizSteps() -> impl IntoView {
 
     let total = Step::ALL.len();
     let finish = move || {
-        storage::set(DONE_KEY, "1");
+        storage::set(storage::DONE_KEY, "1");
         nav.go(
             UrlState {
                 view: View::Quiz,
@@ -314,7 +307,8 @@ fn QuizResults(answers: Answers) -> impl IntoView {
     // Saves the answers these results come from (a shared link's too) as a finished quiz, so
     // the Quiz tab reopens these results on this device.
     let save = move |_| {
-        let ok = storage::set(storage::QUIZ_KEY, &saved_answers) && storage::set(DONE_KEY, "1");
+        let ok =
+            storage::set(storage::QUIZ_KEY, &saved_answers) && storage::set(storage::DONE_KEY, "1");
         status.set(
             if ok {
                 t.result_saved
@@ -331,7 +325,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
     };
     let retake = move |_| {
         storage::remove(storage::QUIZ_KEY);
-        storage::remove(DONE_KEY);
+        storage::remove(storage::DONE_KEY);
         nav.go(
             UrlState {
                 view: View::Quiz,

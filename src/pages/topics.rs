@@ -24,12 +24,8 @@ pub fn TopicsPage() -> impl IntoView {
     Effect::new(move |_| {
         open.track();
         if focus.take() {
-            let heading = root
-                .get()
-                .and_then(|r| r.query_selector("h2").ok().flatten())
-                .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok());
-            if let Some(h) = heading {
-                let _ = h.focus();
+            if let Some(root) = root.get() {
+                crate::browser::focus_in(&root, "h2");
             }
         }
     });
