@@ -50,6 +50,12 @@ else
 fi
 
 step "node packages (wasm-opt from npm binaryen; playwright-core; axe-core)"
+# playwright-core runs on Node 20 or later; Debian 12's own nodejs is 18.
+NODE_MAJOR=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
+if [ -z "$NODE_MAJOR" ] || [ "$NODE_MAJOR" -lt 20 ]; then
+  echo "podpath needs Node.js 20 or later (found: $(node --version 2>/dev/null || echo none)); install it, e.g. from NodeSource" >&2
+  exit 1
+fi
 if [ -d "$ROOT/tests/e2e/node_modules/binaryen" ] && [ -d "$ROOT/tests/e2e/node_modules/playwright-core" ] \
   && [ -d "$ROOT/tests/e2e/node_modules/@axe-core/playwright" ] \
   && [ "$ROOT/tests/e2e/node_modules/.package-lock.json" -nt "$ROOT/tests/e2e/package-lock.json" ]; then

@@ -81,4 +81,5 @@ step components-firefox env GECKODRIVER="$(command -v geckodriver)" \
   cargo test --target wasm32-unknown-unknown -p podpath --test web
 step release-build trunk build --release
 step bundle-size "$ROOT/scripts/size.sh"
-step e2e-chromium node --test --test-concurrency=1 tests/e2e/
+# The files by name and the TAP reporter: the same run and summary lines on Node 20 to 24.
+step e2e-chromium node --test --test-concurrency=1 --test-reporter=tap tests/e2e/*.test.mjs

@@ -158,3 +158,48 @@ fn a_draft_placeholder_left_in_a_text_fails() {
     assert_reports(&problems, "shows[0].description", "draft placeholder");
     assert_reports(&problems, "shows[0].level_reason", "draft placeholder");
 }
+
+#[test]
+fn every_known_fact_needs_a_source_under_its_own_key() {
+    // The facts data/README.md lists (the fixture has no publisher; the feed has its own test).
+    for key in [
+        "hosts",
+        "started",
+        "status",
+        "cadence",
+        "length",
+        "start_here",
+    ] {
+        let p = problems_after(|c| {
+            c["shows"][0]["sources"]
+                .as_object_mut()
+                .unwrap()
+                .remove(key);
+        });
+        assert_reports(
+            &p,
+            &format!("shows[0].sources.{key}"),
+            "needs at least one source",
+        );
+    }
+}
+
+#[test]
+fn an_unknown_status_with_a_last_episode_needs_the_source_that_dated_it() {
+    let p = problems_after(|c| c["shows"][1]["last_episode"] = json!("2024-02-26"));
+    assert_reports(&p, "shows[1].sources.status", "needs at least one source");
+}
+
+#[test]
+fn a_draft_source_and_an_empty_format_list_from_add_fail_with_their_paths() {
+    let p = problems_after(|c| {
+        c["shows"][0]["sources"]["feed"] = json!(["DRAFT: two public files naming this feed"]);
+        c["shows"][0]["formats"] = json!([]);
+    });
+    assert_reports(
+        &p,
+        "shows[0].sources.feed[0]",
+        "not an absolute http(s) URL",
+    );
+    assert_reports(&p, "shows[0].formats", "at least one format");
+}
