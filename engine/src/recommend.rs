@@ -566,6 +566,143 @@ mod tests {
         assert!(any.cautions.is_empty(), "{:?}", any.cautions);
     }
 
+    fn len(min: u16, max: u16) -> LengthRange {
+        LengthRange { min, max }
+    }
+
+    fn per_episode(time: EpisodeTime) -> Answers {
+        Answers {
+            episode: Some(time),
+            ..Answers::default()
+        }
+    }
+
+    fn per_week(time: WeeklyTime) -> Answers {
+        Answers {
+            weekly: Some(time),
+            ..Answers::default()
+        }
+    }
+
+    /// The per-episode answers' limits as the quiz words them: short "under 25 minutes",
+    /// medium "up to about 50", long "up to about 90" (95 allowed for the "about").
+    const EPISODE_LIMITS: [(EpisodeTime, u16); 3] = [
+        (EpisodeTime::Short, 25),
+        (EpisodeTime::Medium, 50),
+        (EpisodeTime::Long, 95),
+    ];
+
+    #[test]
+    fn an_episode_limit_rejects_a_show_whose_shortest_episode_is_over_it() {
+        for (time, limit) in EPISODE_LIMITS {
+            let answers = per_episode(time);
+            assert!(
+                !cannot_fit(len(limit, limit), &answers),
+                "{time:?}: at the limit"
+            );
+            assert!(
+                !cannot_fit(len(limit - 1, limit + 1), &answers),
+                "{time:?}: around it"
+            );
+            assert!(
+                cannot_fit(len(limit + 1, limit + 1), &answers),
+                "{time:?}: one over"
+            );
+        }
+    }
+
+    #[test]
+    fn an_episode_limit_rejects_a_typical_episode_over_twice_the_limit() {
+        for (time, limit) in EPISODE_LIMITS {
+            let answers = per_episode(time);
+            // Shortest episode within the limit; the midpoint decides.
+            let twice = 2 * limit;
+            assert!(
+                !cannot_fit(len(2, 2 * twice - 4), &answers),
+                "{time:?}: typical {} fits",
+                twice - 1
+            );
+            assert!(
+                !cannot_fit(len(2, 2 * twice - 2), &answers),
+                "{time:?}: typical exactly twice the limit fits"
+            );
+            assert!(
+                cannot_fit(len(2, 2 * twice), &answers),
+                "{time:?}: typical {} is over twice the limit",
+                twice + 1
+            );
+        }
+    }
+
+    #[test]
+    fn any_length_and_no_answer_never_rule_a_show_out() {
+        for answers in [per_episode(EpisodeTime::Any), Answers::default()] {
+            for range in [
+                len(1, 1),
+                len(95, 96),
+                len(300, 600),
+                len(u16::MAX, u16::MAX),
+            ] {
+                assert!(!cannot_fit(range, &answers), "{range:?} with {answers:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_weekly_time_rejects_a_typical_episode_longer_than_the_whole_week() {
+        // "About an hour", "two hours", "four hours", "eight hours or more" a week.
+        for (time, week) in [
+            (WeeklyTime::One, 60),
+            (WeeklyTime::Two, 120),
+            (WeeklyTime::Four, 240),
+            (WeeklyTime::Eight, 480),
+        ] {
+            let answers = per_week(time);
+            assert!(
+                !cannot_fit(len(week, week), &answers),
+                "{time:?}: a week's worth"
+            );
+            assert!(
+                !cannot_fit(len(week - 10, week + 10), &answers),
+                "{time:?}: typical a week's worth"
+            );
+            assert!(
+                cannot_fit(len(week - 10, week + 12), &answers),
+                "{time:?}: typical a minute over the week"
+            );
+            // Only the typical episode counts against the week, not the longest one.
+            assert!(!cannot_fit(len(10, week + 50), &answers), "{time:?}");
+        }
+    }
+
+    #[test]
+    fn either_limit_alone_rules_a_show_out_when_both_are_given() {
+        // Fits "up to about 90 minutes" an episode, but not an hour a week.
+        let long_and_an_hour = Answers {
+            episode: Some(EpisodeTime::Long),
+            weekly: Some(WeeklyTime::One),
+            ..Answers::default()
+        };
+        assert!(!cannot_fit(len(60, 60), &long_and_an_hour));
+        assert!(cannot_fit(len(61, 61), &long_and_an_hour));
+        // Fits eight hours a week, but not "under 25 minutes" an episode.
+        let short_and_eight = Answers {
+            episode: Some(EpisodeTime::Short),
+            weekly: Some(WeeklyTime::Eight),
+            ..Answers::default()
+        };
+        assert!(!cannot_fit(len(25, 40), &short_and_eight));
+        assert!(cannot_fit(len(26, 40), &short_and_eight));
+        // Any length, but an hour a week.
+        let any_and_an_hour = Answers {
+            episode: Some(EpisodeTime::Any),
+            weekly: Some(WeeklyTime::One),
+            ..Answers::default()
+        };
+        assert!(!cannot_fit(len(50, 70), &any_and_an_hour));
+        assert!(cannot_fit(len(50, 72), &any_and_an_hour));
+    }
+
     #[test]
     fn six_calendar_months_of_silence_is_still_active_and_seven_is_quiet() {
         let mut s = show(&["mlops"]);

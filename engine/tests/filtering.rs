@@ -317,3 +317,86 @@ fn the_facet_count_counts_the_values_that_apply_but_not_the_query_or_the_sort() 
     f.episodes = true;
     assert_eq!(f.facet_count(), 3);
 }
+
+/// The shows a search of the shipped catalog finds, with their scores, in order.
+fn searched(query: &str) -> Vec<(String, u32)> {
+    let (catalog, index) = loaded();
+    let filters = Filters {
+        query: query.into(),
+        ..Filters::default()
+    };
+    apply(catalog, &index, &filters)
+        .hits
+        .iter()
+        .map(|h| (catalog.shows[h.show].id.to_string(), h.score))
+        .collect()
+}
+
+#[test]
+fn accented_searches_find_the_same_shows_as_unaccented_ones() {
+    // (accented query, the same without accents, a show it must find). Scores must match too:
+    // a word the accent broke would still be found as a typo, but with a lower score, and short
+    // words ("dàtà", "Loïc") get no typo allowance at all.
+    let cases = [
+        (
+            "mächine léarning",
+            "machine learning",
+            "machine-learning-street-talk",
+        ),
+        (
+            "Data Engìneering",
+            "data engineering",
+            "data-engineering-podcast",
+        ),
+        ("dàtà skèptic", "data skeptic", "data-skeptic"),
+        ("LÀTENT SPÂCE", "latent space", "latent-space"),
+        // Accents in the catalog itself: guests of DataTalks.Club episodes, and "Erdős" in an
+        // episode title of Last Week in AI.
+        ("Raphaël Hoogvliets", "raphael hoogvliets", "datatalks-club"),
+        ("Loïc", "loic", "datatalks-club"),
+        ("José María Sánchez", "jose maria sanchez", "datatalks-club"),
+        ("Ellen König", "ellen konig", "datatalks-club"),
+        ("Erdős", "erdos", "last-week-in-ai"),
+    ];
+    for (accented, plain, expected) in cases {
+        let found = searched(accented);
+        assert!(
+            found.iter().any(|(id, _)| id == expected),
+            "{accented:?} misses {expected}: {found:?}"
+        );
+        assert_eq!(found, searched(plain), "{accented:?} and {plain:?} differ");
+    }
+}
+
+#[test]
+fn accented_episode_searches_find_the_same_episodes_as_unaccented_ones() {
+    let (catalog, index) = loaded();
+    let episodes = |query: &str| {
+        let filters = Filters {
+            query: query.into(),
+            episodes: true,
+            ..Filters::default()
+        };
+        podpath_engine::episodes::apply(catalog, &index, &filters).hits
+    };
+    // (accented, unaccented, a guest of an episode it must find)
+    for (accented, plain, guest) in [
+        (
+            "José María Sánchez",
+            "jose maria sanchez",
+            "José María Sánchez Salas",
+        ),
+        ("Dânia", "dania", "Dânia Meira"),
+        ("Johannes Hötter", "johannes hotter", "Johannes Hötter"),
+        ("Mısra", "misra", "Mısra Turp"),
+    ] {
+        let found = episodes(accented);
+        assert!(
+            found
+                .iter()
+                .any(|&e| catalog.episodes[e].guests.iter().any(|g| g == guest)),
+            "{accented:?} misses the episode with {guest}"
+        );
+        assert_eq!(found, episodes(plain), "{accented:?} and {plain:?} differ");
+    }
+}

@@ -4,8 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use podpath_engine::quiz::*;
-use podpath_engine::recommend::{browse_filters, goal_topics, recommend, Caution, Recommendation};
-use podpath_engine::{Catalog, Level, TopicId};
+use podpath_engine::recommend::{
+    browse_filters, goal_topics, recommend, Caution, Pick, Recommendation,
+};
+use podpath_engine::{Catalog, Level, Show, TopicId};
 
 struct Persona {
     name: &'static str,
@@ -405,47 +407,149 @@ fn original_personas() -> Vec<Persona> {
     ]
 }
 
-/// With a time limit, a show that cannot fit it only appears once nothing that fits is left,
-/// after every show that fits, and always with its caution.
-fn time_limits_hold(catalog: &Catalog, p: &Persona, rec: &Recommendation) -> Vec<String> {
+/// The longest episode each per-episode answer allows, in minutes, as the quiz words it:
+/// short is "under 25 minutes", medium "up to about 50", long "up to about 90" (the "about"
+/// stretches to 95); any length has no limit.
+fn episode_limit(time: EpisodeTime) -> Option<u32> {
+    match time {
+        EpisodeTime::Short => Some(25),
+        EpisodeTime::Medium => Some(50),
+        EpisodeTime::Long => Some(95),
+        EpisodeTime::Any => None,
+    }
+}
+
+/// The week's listening time each answer gives, in minutes: "about an hour", "about two
+/// hours", "about four hours", "eight hours or more".
+fn week_limit(time: WeeklyTime) -> u32 {
+    match time {
+        WeeklyTime::One => 60,
+        WeeklyTime::Two => 120,
+        WeeklyTime::Four => 240,
+        WeeklyTime::Eight => 480,
+    }
+}
+
+/// A show's episode lengths in the catalog: its `length` range, else the range of its
+/// start-here episodes; `None` when neither is known.
+fn catalog_length(show: &Show) -> Option<(u32, u32)> {
+    match show.length {
+        Some(len) => Some((u32::from(len.min), u32::from(len.max))),
+        None => {
+            let m = show.start_here.iter().map(|e| u32::from(e.minutes));
+            Some((m.clone().min()?, m.max()?))
+        }
+    }
+}
+
+/// Whether the show's episodes can fit the persona's time, from the catalog's lengths and the
+/// answers' meaning alone (not the engine's flag): they cannot when even the shortest episode
+/// is over the per-episode limit, the typical one (the middle of the range) is over twice that
+/// limit, or the typical one is longer than the whole week's time. A show of unknown length
+/// is not ruled out.
+fn can_fit(show: &Show, answers: &Answers) -> bool {
+    let Some((min, max)) = catalog_length(show) else {
+        return true;
+    };
+    let typical = (min + max) / 2;
+    let per_episode = answers.episode.and_then(episode_limit);
+    let per_week = answers.weekly.map(week_limit);
+    let over_episode = per_episode.is_some_and(|e| min > e || typical > 2 * e);
+    let over_week = per_week.is_some_and(|w| typical > w);
+    !(over_episode || over_week)
+}
+
+/// In a ranking, each show's flag and caution agree with [`can_fit`], and no show that fits
+/// comes after one that does not.
+fn ranking_keeps_time_limits(
+    catalog: &Catalog,
+    p: &Persona,
+    what: &str,
+    picks: &[Pick],
+) -> Vec<String> {
     let mut out = Vec::new();
-    let first_long = rec.picks.iter().position(|x| x.too_long);
-    if let Some(i) = first_long {
-        if rec.picks[i..].iter().any(|x| !x.too_long) {
+    let fits: Vec<bool> = picks
+        .iter()
+        .map(|x| can_fit(&catalog.shows[x.show], &p.answers))
+        .collect();
+    for (x, &fit) in picks.iter().zip(&fits) {
+        let show = &catalog.shows[x.show];
+        if x.too_long == fit {
             out.push(format!(
-                "{}: a show that fits comes after one that does not",
-                p.name
+                "{} ({what}): {} runs {:?} min, fits: {fit}, but the engine flags too_long: {}",
+                p.name,
+                show.id,
+                catalog_length(show),
+                x.too_long
             ));
         }
-        // Every show not picked must be too long as well, or the too-long pick took its place.
-        let rescored = recommend(catalog, &p.answers, catalog.shows.len());
-        let fits_total = rescored.picks.iter().filter(|x| !x.too_long).count();
-        if fits_total >= rec.picks.len() {
+        if !fit
+            && !x
+                .cautions
+                .iter()
+                .any(|c| matches!(c, Caution::LongEpisodes(_)))
+        {
             out.push(format!(
-                "{}: {} is too long for the time given, yet {fits_total} shows fit",
-                p.name, catalog.shows[rec.picks[i].show].id
+                "{} ({what}): {} cannot fit the time given but has no caution",
+                p.name, show.id
             ));
         }
     }
-    for x in rec.picks.iter().filter(|x| x.too_long) {
-        if !x
-            .cautions
-            .iter()
-            .any(|c| matches!(c, Caution::LongEpisodes(_)))
-        {
+    if let Some(i) = fits.iter().position(|f| !f) {
+        if let Some(j) = fits[i..].iter().position(|f| *f) {
             out.push(format!(
-                "{}: {} is too long but has no caution",
-                p.name, catalog.shows[x.show].id
+                "{} ({what}): {} fits but comes after {}, which does not",
+                p.name,
+                catalog.shows[picks[i + j].show].id,
+                catalog.shows[picks[i].show].id
+            ));
+        }
+    }
+    out
+}
+
+/// With a time limit, a show that cannot fit it (worked out from the catalog by [`can_fit`],
+/// not from the engine's flag) only appears once every show that fits is picked, after them,
+/// flagged, and with its caution: in the top five, and in a ranking of the whole catalog.
+fn time_limits_hold(catalog: &Catalog, p: &Persona, rec: &Recommendation) -> Vec<String> {
+    let mut out = ranking_keeps_time_limits(catalog, p, "top five", &rec.picks);
+    let everything = recommend(catalog, &p.answers, catalog.shows.len());
+    out.extend(ranking_keeps_time_limits(
+        catalog,
+        p,
+        "whole catalog",
+        &everything.picks,
+    ));
+    if let Some(long) = rec
+        .picks
+        .iter()
+        .find(|x| !can_fit(&catalog.shows[x.show], &p.answers))
+    {
+        // Every show that fits must be picked first, or the one that does not took its place.
+        let left_out: Vec<&str> = catalog
+            .shows
+            .iter()
+            .enumerate()
+            .filter(|(s, show)| {
+                can_fit(show, &p.answers) && !rec.picks.iter().any(|x| x.show == *s)
+            })
+            .map(|(_, show)| show.id.as_str())
+            .collect();
+        if !left_out.is_empty() {
+            out.push(format!(
+                "{}: {} cannot fit the time given, yet {left_out:?} fit and are not picked",
+                p.name, catalog.shows[long.show].id
             ));
         }
     }
     if p.answers.episode == Some(EpisodeTime::Short) {
-        for x in rec.picks.iter().filter(|x| !x.too_long) {
-            if let Some(len) = catalog.shows[x.show].length {
-                if (u32::from(len.min) + u32::from(len.max)) / 2 > 60 {
+        for x in &rec.picks {
+            let show = &catalog.shows[x.show];
+            if let Some((min, max)) = catalog_length(show) {
+                if can_fit(show, &p.answers) && (min + max) / 2 > 60 {
                     out.push(format!(
-                        "{}: {} runs {}-{} min, over an hour, in a short-episode top five",
-                        p.name, catalog.shows[x.show].id, len.min, len.max
+                        "{}: {} runs {min}-{max} min, over an hour, in a short-episode top five",
+                        p.name, show.id
                     ));
                 }
             }
@@ -560,6 +664,38 @@ fn there_are_at_least_24_personas_and_every_goal_appears_twice() {
         let n = all.iter().filter(|p| p.answers.goal == Some(*goal)).count();
         assert!(n >= 2, "{goal:?}: {n} personas");
     }
+}
+
+/// The time checks have something to check: for each per-episode limit some persona meets
+/// shows in the catalog that cannot fit it, and some persona meets a show that fits the
+/// per-episode limit but not the whole week.
+#[test]
+fn personas_meet_shows_too_long_for_each_episode_limit_and_for_the_week_alone() {
+    let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+    let all = personas();
+    for time in [EpisodeTime::Short, EpisodeTime::Medium, EpisodeTime::Long] {
+        let met = all.iter().any(|p| {
+            p.answers.episode == Some(time) && catalog.shows.iter().any(|s| !can_fit(s, &p.answers))
+        });
+        assert!(
+            met,
+            "no persona with {time:?} episodes meets a show too long"
+        );
+    }
+    let week_alone = all.iter().any(|p| {
+        let episode_only = Answers {
+            weekly: None,
+            ..p.answers.clone()
+        };
+        catalog
+            .shows
+            .iter()
+            .any(|s| can_fit(s, &episode_only) && !can_fit(s, &p.answers))
+    });
+    assert!(
+        week_alone,
+        "no persona meets a show ruled out by the week alone"
+    );
 }
 
 #[test]
@@ -700,7 +836,7 @@ fn every_plan_keeps_to_the_weekly_time_and_week_one_plays_the_first_start_episod
         let top: Vec<usize> = rec
             .picks
             .iter()
-            .filter(|x| !x.too_long)
+            .filter(|x| can_fit(&catalog.shows[x.show], &p.answers))
             .take(3)
             .map(|x| x.show)
             .collect();

@@ -715,4 +715,475 @@ mod tests {
             "letzte Folge vor einem Jahr"
         );
     }
+    /// Every piece of text a table holds, by field (array items, question titles and option
+    /// labels, nouns, and what each function field writes for the same sample arguments; an
+    /// argument a table supplies itself, a noun or a month, is that table's own). The pattern
+    /// names every field, so a field added to `Texts` does not build until it is listed here.
+    fn entries(t: &Texts) -> Vec<(String, String)> {
+        let Texts {
+            lang: _,
+            language_name: _, // Each language's own name, different by design.
+            language_label,
+            page_title,
+            page_description,
+            tagline,
+            nav_label,
+            view_browse,
+            view_quiz,
+            view_topics,
+            data_as_of,
+            credits_episodes,
+            credits_shows,
+            embed_this,
+            embed_intro,
+            embed_iframe,
+            embed_script,
+            embed_frame_title,
+            copy_snippet,
+            source_code_note,
+            panic_title,
+            panic_text,
+            panic_reload,
+            data_error_title,
+            notice_link,
+            notice_saved_data,
+            notice_storage,
+            and_more,
+            param_too_long,
+            param_invalid,
+            dismiss,
+            accent_ignored,
+            search_label,
+            search_placeholder,
+            filters,
+            filters_selected,
+            facet_level,
+            facet_topic,
+            facet_format,
+            facet_length,
+            facet_platform,
+            facet_platform_hint,
+            facet_status,
+            active_only,
+            clear_filters,
+            show_all,
+            show_fewer,
+            sort_label,
+            empty_title,
+            empty_drop,
+            quote,
+            the_search_text,
+            list_label,
+            list_shows,
+            list_episodes,
+            episodes_more,
+            copy_link,
+            hosted_by,
+            hosts_unknown,
+            start_here,
+            listen_on,
+            length_unknown,
+            topics,
+            opens_new_tab,
+            topic_index,
+            topic_related,
+            topic_shows,
+            topic_episodes,
+            topic_no_shows,
+            topic_no_episodes,
+            topic_on_wiki,
+            topic_back_to_index,
+            graph_label,
+            graph_hint,
+            graph_second_ring,
+            topic_learn_next,
+            topic_learn_next_note,
+            topic_search_label,
+            topic_search_placeholder,
+            topic_no_match,
+            episode_sort_label,
+            episode_sort_newest,
+            episode_sort_shortest,
+            explore_topic,
+            levels,
+            formats,
+            topic_kinds,
+            length_buckets,
+            link_rss,
+            link_website,
+            feed_not_known,
+            app_unavailable,
+            search_on,
+            sorts,
+            statuses,
+            quiz_progress,
+            quiz_back,
+            quiz_skip,
+            quiz_next,
+            quiz_finish,
+            quiz_intro,
+            quiz_saved_reset,
+            quiz_no_storage,
+            result_save_unavailable,
+            result_level,
+            verdict_background,
+            verdict_math,
+            verdict_fit,
+            verdict,
+            result_picks,
+            result_why,
+            result_mind,
+            result_episodes,
+            result_longer,
+            result_plan,
+            result_save,
+            result_saved,
+            result_not_saved,
+            result_opml,
+            result_opml_note,
+            result_copy,
+            result_copied,
+            result_copy_failed,
+            result_retake,
+            result_browse,
+            q_background,
+            q_math,
+            q_coding,
+            q_goal,
+            q_episode,
+            q_week,
+            q_format,
+            q_topics_title,
+            q_time_title,
+            goals,
+            cadences,
+            and,
+            reason_level_fit,
+            reason_step_up,
+            reason_picked,
+            reason_goal,
+            reason_interviews,
+            reason_explainers,
+            reason_news,
+            length_fits,
+            reason_length,
+            reason_active,
+            reason_accessible,
+            reason_depth,
+            reason_covers,
+            caution_ended_in,
+            caution_ended,
+            caution_long,
+            caution_level_gap,
+            caution_status_unknown,
+            caution_some_longer,
+            caution_quiet,
+            themes,
+            show,
+            episode,
+            topic,
+            start_here_episode,
+            results,
+            level_and_format,
+            plan_week,
+            plan_episodes_of,
+            plan_start_here,
+            opml_picks,
+            opml_shows,
+            about_per_week,
+            count,
+            months,
+            date_day,
+            date_month,
+            length_about,
+            length_range,
+            minutes,
+            last_episode,
+        } = t;
+        let mut out: Vec<(String, String)> = Vec::new();
+        let mut add = |name: &str, text: String| out.push((name.to_owned(), text));
+        for (name, text) in [
+            ("language_label", language_label),
+            ("page_title", page_title),
+            ("page_description", page_description),
+            ("tagline", tagline),
+            ("nav_label", nav_label),
+            ("view_browse", view_browse),
+            ("view_quiz", view_quiz),
+            ("view_topics", view_topics),
+            ("data_as_of", data_as_of),
+            ("credits_episodes", credits_episodes),
+            ("credits_shows", credits_shows),
+            ("embed_this", embed_this),
+            ("embed_intro", embed_intro),
+            ("embed_iframe", embed_iframe),
+            ("embed_script", embed_script),
+            ("embed_frame_title", embed_frame_title),
+            ("copy_snippet", copy_snippet),
+            ("source_code_note", source_code_note),
+            ("panic_title", panic_title),
+            ("panic_text", panic_text),
+            ("panic_reload", panic_reload),
+            ("data_error_title", data_error_title),
+            ("notice_link", notice_link),
+            ("notice_saved_data", notice_saved_data),
+            ("notice_storage", notice_storage),
+            ("dismiss", dismiss),
+            ("accent_ignored", accent_ignored),
+            ("search_label", search_label),
+            ("search_placeholder", search_placeholder),
+            ("filters", filters),
+            ("facet_level", facet_level),
+            ("facet_topic", facet_topic),
+            ("facet_format", facet_format),
+            ("facet_length", facet_length),
+            ("facet_platform", facet_platform),
+            ("facet_platform_hint", facet_platform_hint),
+            ("facet_status", facet_status),
+            ("active_only", active_only),
+            ("clear_filters", clear_filters),
+            ("show_all", show_all),
+            ("show_fewer", show_fewer),
+            ("sort_label", sort_label),
+            ("empty_title", empty_title),
+            ("the_search_text", the_search_text),
+            ("list_label", list_label),
+            ("list_shows", list_shows),
+            ("list_episodes", list_episodes),
+            ("copy_link", copy_link),
+            ("hosted_by", hosted_by),
+            ("hosts_unknown", hosts_unknown),
+            ("start_here", start_here),
+            ("listen_on", listen_on),
+            ("length_unknown", length_unknown),
+            ("topics", topics),
+            ("opens_new_tab", opens_new_tab),
+            ("topic_index", topic_index),
+            ("topic_related", topic_related),
+            ("topic_shows", topic_shows),
+            ("topic_episodes", topic_episodes),
+            ("topic_no_shows", topic_no_shows),
+            ("topic_no_episodes", topic_no_episodes),
+            ("topic_on_wiki", topic_on_wiki),
+            ("topic_back_to_index", topic_back_to_index),
+            ("graph_label", graph_label),
+            ("graph_hint", graph_hint),
+            ("graph_second_ring", graph_second_ring),
+            ("topic_learn_next", topic_learn_next),
+            ("topic_learn_next_note", topic_learn_next_note),
+            ("topic_search_label", topic_search_label),
+            ("topic_search_placeholder", topic_search_placeholder),
+            ("topic_no_match", topic_no_match),
+            ("episode_sort_label", episode_sort_label),
+            ("episode_sort_newest", episode_sort_newest),
+            ("episode_sort_shortest", episode_sort_shortest),
+            ("explore_topic", explore_topic),
+            ("link_rss", link_rss),
+            ("link_website", link_website),
+            ("feed_not_known", feed_not_known),
+            ("quiz_back", quiz_back),
+            ("quiz_skip", quiz_skip),
+            ("quiz_next", quiz_next),
+            ("quiz_finish", quiz_finish),
+            ("quiz_intro", quiz_intro),
+            ("quiz_saved_reset", quiz_saved_reset),
+            ("quiz_no_storage", quiz_no_storage),
+            ("result_save_unavailable", result_save_unavailable),
+            ("result_level", result_level),
+            ("result_picks", result_picks),
+            ("result_why", result_why),
+            ("result_mind", result_mind),
+            ("result_episodes", result_episodes),
+            ("result_longer", result_longer),
+            ("result_plan", result_plan),
+            ("result_save", result_save),
+            ("result_saved", result_saved),
+            ("result_not_saved", result_not_saved),
+            ("result_opml", result_opml),
+            ("result_opml_note", result_opml_note),
+            ("result_copy", result_copy),
+            ("result_copied", result_copied),
+            ("result_copy_failed", result_copy_failed),
+            ("result_retake", result_retake),
+            ("result_browse", result_browse),
+            ("q_topics_title", q_topics_title),
+            ("q_time_title", q_time_title),
+            ("and", and),
+            ("reason_interviews", reason_interviews),
+            ("reason_explainers", reason_explainers),
+            ("reason_news", reason_news),
+            ("reason_accessible", reason_accessible),
+            ("reason_depth", reason_depth),
+            ("caution_ended", caution_ended),
+            ("caution_status_unknown", caution_status_unknown),
+            ("results", results),
+            ("level_and_format", level_and_format),
+            ("opml_picks", opml_picks),
+            ("opml_shows", opml_shows),
+        ] {
+            add(name, (*text).to_owned());
+        }
+        let lists: [(&str, &[&str]); 13] = [
+            ("levels", levels),
+            ("formats", formats),
+            ("topic_kinds", topic_kinds),
+            ("length_buckets", length_buckets),
+            ("sorts", sorts),
+            ("statuses", statuses),
+            ("verdict_background", verdict_background),
+            ("verdict_math", verdict_math),
+            ("verdict_fit", verdict_fit),
+            ("goals", goals),
+            ("cadences", cadences),
+            ("length_fits", length_fits),
+            ("themes", themes),
+        ];
+        for (name, items) in lists {
+            for (i, text) in items.iter().enumerate() {
+                add(&format!("{name}[{i}]"), (*text).to_owned());
+            }
+        }
+        for (name, q) in [
+            ("q_background", q_background),
+            ("q_math", q_math),
+            ("q_coding", q_coding),
+            ("q_goal", q_goal),
+            ("q_episode", q_episode),
+            ("q_week", q_week),
+            ("q_format", q_format),
+        ] {
+            add(&format!("{name}.title"), q.title.to_owned());
+            for (key, label) in q.options {
+                add(&format!("{name}.{key}"), (*label).to_owned());
+            }
+        }
+        for (name, (one, many)) in [
+            ("show", show),
+            ("episode", episode),
+            ("topic", topic),
+            ("start_here_episode", start_here_episode),
+        ] {
+            add(&format!("{name}.one"), (*one).to_owned());
+            add(&format!("{name}.many"), (*many).to_owned());
+        }
+        // Function fields, each with sample arguments ("X", "Y" stand for text that comes from
+        // elsewhere: a name, a topic, a length).
+        add("and_more", and_more(3));
+        add("param_too_long", param_too_long("week"));
+        add("param_invalid", param_invalid("week", "9"));
+        add("filters_selected(1)", filters_selected(1));
+        add("filters_selected(2)", filters_selected(2));
+        add("empty_drop", empty_drop("X", "Y"));
+        add("quote", quote("X"));
+        add("episodes_more", episodes_more(120));
+        add("app_unavailable", app_unavailable("Spotify"));
+        add("search_on", search_on("Spotify"));
+        add("quiz_progress", quiz_progress(2, 7));
+        add("verdict", verdict("X", "Y", "Z"));
+        add("reason_level_fit", reason_level_fit("X"));
+        add("reason_step_up", reason_step_up("X"));
+        add("reason_picked", reason_picked("X"));
+        add("reason_goal", reason_goal("X", "Y"));
+        add("reason_length", reason_length("X", "Y"));
+        add("reason_active(date)", reason_active("X", Some("Y")));
+        add("reason_active", reason_active("X", None));
+        add("reason_covers", reason_covers("X"));
+        add("caution_ended_in", caution_ended_in("2019"));
+        add("caution_long", caution_long("X"));
+        add("caution_level_gap", caution_level_gap("X"));
+        add("caution_some_longer", caution_some_longer("X"));
+        add("caution_quiet", caution_quiet("X"));
+        add("plan_week", plan_week(2));
+        add("plan_episodes_of", plan_episodes_of("X", "Y"));
+        for (n, total) in [(1, 1), (1, 3), (2, 2), (2, 3)] {
+            add(
+                &format!("plan_start_here({n}, {total})"),
+                plan_start_here(n, total, "X"),
+            );
+        }
+        add("about_per_week", about_per_week("X"));
+        add("count(1)", count(1, *episode));
+        add("count(2)", count(2, *episode));
+        for (i, month) in months.iter().enumerate() {
+            add(&format!("months[{i}]"), (*month).to_owned());
+        }
+        add("date_day", date_day("1", months[6], "2026"));
+        add("date_month", date_month(months[8], "2026"));
+        add("length_about", length_about(45));
+        add("length_range", length_range(30, 60));
+        add("minutes(45)", minutes(45));
+        add("minutes(65)", minutes(65));
+        for age in [
+            Age::ThisMonth,
+            Age::Months(1),
+            Age::Months(2),
+            Age::Years(1),
+            Age::Years(3),
+            Age::InYear(2026),
+        ] {
+            for ended in [false, true] {
+                add(
+                    &format!("last_episode({age:?}, {ended})"),
+                    last_episode(age, ended),
+                );
+            }
+        }
+        out
+    }
+
+    /// Text a language legitimately shares with English, by field, each with the reason.
+    const SAME_AS_ENGLISH: &[(Lang, &str)] = &[
+        // Numbers with "min", "h" and "A–Z": Spanish abbreviates minutes as "min" and hours as
+        // "h" too (SI symbols), and sorts A–Z.
+        (Lang::Es, "length_buckets[1]"),
+        (Lang::Es, "length_buckets[2]"),
+        (Lang::Es, "length_range"),
+        (Lang::Es, "minutes(45)"),
+        (Lang::Es, "minutes(65)"),
+        (Lang::Es, "sorts[3]"),
+        (Lang::De, "sorts[3]"),
+        // German words spelled as in English: das Quiz, das Format, der Status, die Website
+        // (Duden), die Interviews, solo.
+        (Lang::De, "view_quiz"),
+        (Lang::De, "facet_format"),
+        (Lang::De, "facet_status"),
+        (Lang::De, "link_website"),
+        (Lang::De, "formats[0]"),
+        (Lang::De, "formats[5]"),
+    ];
+
+    #[test]
+    fn no_spanish_or_german_text_is_a_copy_of_the_english() {
+        let english = entries(texts(Lang::En));
+        let mut copies = Vec::new();
+        let mut allowed_but_translated = Vec::new();
+        for lang in [Lang::Es, Lang::De] {
+            let own = entries(texts(lang));
+            assert_eq!(
+                own.iter().map(|(name, _)| name).collect::<Vec<_>>(),
+                english.iter().map(|(name, _)| name).collect::<Vec<_>>(),
+                "{lang:?}: the same entries as English"
+            );
+            for ((name, text), (_, en)) in own.iter().zip(&english) {
+                let same = !text.is_empty() && text == en;
+                let allowed = SAME_AS_ENGLISH.contains(&(lang, name.as_str()));
+                if same && !allowed {
+                    copies.push(format!("{lang:?} {name}: {text:?}"));
+                }
+                if allowed && !same {
+                    allowed_but_translated.push(format!("{lang:?} {name}: {text:?}"));
+                }
+            }
+        }
+        assert!(
+            copies.is_empty(),
+            "the same as English:\n{}",
+            copies.join("\n")
+        );
+        assert!(
+            allowed_but_translated.is_empty(),
+            "allowed to be English but differ (drop them from SAME_AS_ENGLISH):\n{}",
+            allowed_but_translated.join("\n")
+        );
+    }
 }
