@@ -6,6 +6,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 use std::time::Duration;
 
 use ureq::http::Uri;
+use ureq::tls::{RootCerts, TlsConfig};
 
 /// Who is asking, so that hosts can tell the tool apart from a browser.
 pub const USER_AGENT: &str = concat!(
@@ -101,15 +102,24 @@ fn is_loopback(host: &str) -> bool {
 /// One client for all feeds of a run; safe to share between threads.
 #[derive(Clone)]
 pub struct Fetcher {
-    /// Honours the environment's proxy settings, for the real feeds.
+    /// Every https URL: honours the environment's proxy settings, for the real feeds.
     agent: ureq::Agent,
-    /// Never through a proxy: loopback servers are on this machine.
+    /// Plain http, which is on loopback only: never through a proxy, as those servers are
+    /// on this machine.
     direct: ureq::Agent,
     limits: Limits,
 }
 
 impl Fetcher {
+    /// The fetcher of the command: https servers must chain to Mozilla's roots (webpki-roots).
     pub fn new(limits: Limits) -> Fetcher {
+        Fetcher::with_root_certs(limits, RootCerts::WebPki)
+    }
+
+    /// The same fetcher, except that https servers must chain to `roots`: a test gives its
+    /// local TLS server's certificate authority, so that the tests read https through the
+    /// very agent and policy the real feeds go through. Nothing else differs from `new`.
+    pub fn with_root_certs(limits: Limits, roots: RootCerts) -> Fetcher {
         let config = |public: bool| {
             let builder = ureq::Agent::config_builder()
                 .user_agent(USER_AGENT)
@@ -118,10 +128,13 @@ impl Fetcher {
                 .http_status_as_error(false);
             let builder = if public {
                 // ureq follows the redirects itself and refuses any hop that is not https.
-                builder.https_only(true).max_redirects(limits.redirects)
+                builder
+                    .https_only(true)
+                    .max_redirects(limits.redirects)
+                    .tls_config(TlsConfig::builder().root_certs(roots.clone()).build())
             } else {
-                // Loopback: every hop is checked here (`get`), so that a mirror or a test
-                // server cannot send the tool to plain http elsewhere.
+                // Plain http on loopback: every hop is checked here (`get`), so that a mirror
+                // or a test server cannot send the tool to plain http elsewhere.
                 builder.proxy(None).max_redirects(0)
             };
             builder.build().new_agent()
@@ -138,18 +151,19 @@ impl Fetcher {
         let mut url = url.to_string();
         for _ in 0..=self.limits.redirects {
             check_feed_url(&url).map_err(FetchError::NotAllowed)?;
-            let loopback = url
+            // Checked above: plain http is on loopback. Https, wherever it is (a loopback https
+            // server can only be a test's: no public authority certifies loopback), goes
+            // through the public agent and its policy.
+            let plain = url
                 .parse::<Uri>()
-                .ok()
-                .and_then(|u| u.host().map(is_loopback))
-                .unwrap_or(false);
-            let agent = if loopback { &self.direct } else { &self.agent };
+                .is_ok_and(|u| u.scheme_str() == Some("http"));
+            let agent = if plain { &self.direct } else { &self.agent };
             let response = agent
                 .get(&url)
                 .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
                 .call()
                 .map_err(|e| self.error(e))?;
-            if loopback && response.status().is_redirection() {
+            if plain && response.status().is_redirection() {
                 let location = response
                     .headers()
                     .get("location")
