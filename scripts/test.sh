@@ -26,12 +26,12 @@ FAILED=0
 CURRENT=""
 count_results() {
   # cargo test / wasm-bindgen-test: "test result: ok. 16 passed; 0 failed; ..."
-  # node --test: "# pass 8" and "# fail 0"
+  # node --test: "# pass 8", "# fail 0" and "# cancelled 0" (a test that timed out counts as failed)
   local counts
   counts=$(awk '
     /test result: / { for (i = 1; i < NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
     /^# pass [0-9]+/ { p += $3 }
-    /^# fail [0-9]+/ { f += $3 }
+    /^# (fail|cancelled) [0-9]+/ { f += $3 }
     END { print p + 0, f + 0 }' "$1")
   PASSED=$((PASSED + ${counts% *}))
   FAILED=$((FAILED + ${counts#* }))

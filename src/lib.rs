@@ -125,7 +125,7 @@ fn form_urlencoded_pairs(el: &web_sys::HtmlElement) -> String {
     String::from(params.to_string())
 }
 
-/// With `panic = "abort"` a panic stops the wasm for good, so instead of leaving a frozen
+/// On wasm32 a panic aborts: it stops the wasm for good, so instead of leaving a frozen
 /// widget the hook replaces each widget's content with a short explanation and a reload link
 /// (plain DOM: no wasm code can run afterwards).
 fn install_panic_box() {
@@ -133,13 +133,6 @@ fn install_panic_box() {
         console_error_panic_hook::hook(info);
         show_panic_box();
     }));
-    // A deliberate panic for the browser test of this path; it only ever breaks the widget
-    // on the page that asks for it.
-    #[allow(clippy::panic)]
-    gloo::events::EventListener::new(&gloo::utils::window(), "podpath:selftest-panic", |_| {
-        panic!("podpath self-test panic")
-    })
-    .forget();
 }
 
 fn show_panic_box() {

@@ -386,7 +386,7 @@ mod tests {
     }
 
     #[test]
-    fn ten_thousand_random_saves_never_panic_and_only_valid_ones_are_read() {
+    fn ten_thousand_random_saves_never_panic_and_what_is_read_saves_back_the_same() {
         const PIECES: [&str; 16] = [
             "v=1",
             "v=0",
@@ -420,6 +420,97 @@ mod tests {
                 Err(StoredError::OtherVersion | StoredError::Corrupt) => {}
             }
         }
+    }
+
+    /// Saves built from pairs whose fate is known: the version first (or not), then valid and
+    /// invalid answers in random order. Read exactly when the version is 1 and every answer
+    /// is valid, refused with the right reason otherwise.
+    #[test]
+    fn ten_thousand_saves_of_known_pairs_are_read_only_when_every_pair_is_valid() {
+        const VERSIONS: [(&str, Option<StoredError>); 4] = [
+            ("v=1", None),
+            ("v=0", Some(StoredError::OtherVersion)),
+            ("v=2", Some(StoredError::OtherVersion)),
+            ("bg=work", Some(StoredError::Corrupt)),
+        ];
+        const VALID: [&str; 8] = [
+            "bg=work",
+            "math=high",
+            "code=some",
+            "goal=lead",
+            "len=any",
+            "week=8",
+            "fmt=news",
+            "qt=mlops,llms",
+        ];
+        const INVALID: [&str; 6] = [
+            "bg=",
+            "bg=wizard",
+            "week=3",
+            "qt=no-such-topic",
+            "%FF=1",
+            "zzz=1",
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n) as usize
+        };
+        let (mut read, mut refused) = (0, 0);
+        for _ in 0..10_000 {
+            let (version, version_error) = &VERSIONS[next(4)];
+            let mut pairs = vec![version.to_string()];
+            let mut expected_values = Vec::new();
+            let mut bad = false;
+            for _ in 0..next(5) {
+                if next(4) == 0 {
+                    pairs.push(INVALID[next(6)].to_string());
+                    bad = true;
+                } else {
+                    let pair = VALID[next(8)];
+                    pairs.push(pair.to_string());
+                    expected_values.push(pair);
+                }
+            }
+            let text = pairs.join("&");
+            let got = from_storage(&text, &topics);
+            let expected = match version_error {
+                Some(e) => Err(e.clone()),
+                None if bad => Err(StoredError::Corrupt),
+                None => {
+                    // The answers those pairs stand for, a later pair replacing an earlier one.
+                    let mut a = Answers::default();
+                    for pair in &expected_values {
+                        match *pair {
+                            "bg=work" => a.background = Some(Background::Work),
+                            "math=high" => a.math = Some(Comfort::High),
+                            "code=some" => a.coding = Some(Comfort::Some),
+                            "goal=lead" => a.goal = Some(Goal::Lead),
+                            "len=any" => a.episode = Some(EpisodeTime::Any),
+                            "week=8" => a.weekly = Some(WeeklyTime::Eight),
+                            "fmt=news" => a.format = Some(FormatPref::News),
+                            _ => {
+                                a.topics =
+                                    ["mlops", "llms"].into_iter().map(TopicId::from).collect()
+                            }
+                        }
+                    }
+                    Ok(a)
+                }
+            };
+            assert_eq!(got, expected, "{text:?}");
+            if got.is_ok() {
+                read += 1;
+            } else {
+                refused += 1;
+            }
+        }
+        assert!(
+            read > 1000 && refused > 1000,
+            "both outcomes are exercised: {read} read, {refused} refused"
+        );
     }
 
     #[test]

@@ -243,7 +243,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
                 </ul>
                 {(!p.cautions.is_empty()).then(|| view! {
                     <p class="pp-pick__label">{t.result_mind}</p>
-                    <ul class="pp-cautions">
+                    <ul class="pp-cautions" data-testid="cautions">
                         {p.cautions.iter().map(|c| view! { <li>{t.caution(c)}</li> }).collect_view()}
                     </ul>
                 })}
@@ -346,7 +346,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
             <ul class="pp-compact-list">{episodes}</ul>
             <h3>{t.result_plan}</h3>
             <p class="pp-muted">{(t.about_per_week)(&t.count(rec.episodes_per_week as usize, t.episode))}</p>
-            <ul class="pp-plan">{plan}</ul>
+            <ul class="pp-plan" data-testid="plan">{plan}</ul>
             <div class="pp-actions">
                 {can_save.then(|| view! {
                     <button type="button" class="pp-button" data-testid="save-picks" on:click=save>{t.result_save}</button>

@@ -1,12 +1,12 @@
 // Accessibility gate: axe-core reports zero WCAG 2.2 A/AA violations on every view, in the
 // light and the dark theme. Screenshots of each view at 360, 768 and 1280 px in both themes
 // are written to tests/e2e/artifacts/ for review.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { serve, launch, open, ready, ROOT, VIEWS } from "./support.mjs";
+import { test, serve, launch, open, ready, ROOT, VIEWS } from "./support.mjs";
 
 const ARTIFACTS = join(ROOT, "tests", "e2e", "artifacts");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];

@@ -1,10 +1,10 @@
 // Embedding: iframe and script embeds on host pages of another origin, a strict CSP on the
 // widget, origin-checked messages, and no request to any third origin.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { serveTwoSites, launch, open, quizByKeyboard, ROOT, recordSnapshots, snapshots, scopeReady } from "./support.mjs";
+import { test, serveTwoSites, launch, open, quizByKeyboard, ROOT, recordSnapshots, snapshots, scopeReady, AXE_INLINE_STYLE, skipQuiz } from "./support.mjs";
 
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
@@ -25,16 +25,34 @@ after(async () => {
   await sites?.close();
 });
 
-/// Opens a host page, recording CSP violations in every frame.
-async function visit(page) {
-  const session = await open(browser, hostOrigin);
-  await session.context.addInitScript(() => {
+/// A session on the host site that records CSP violations in every document and frame
+/// (violations inside shadow roots bubble out to their document).
+async function session(options) {
+  const opened = await open(browser, hostOrigin, options);
+  await opened.context.addInitScript(() => {
     window.__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    // An inline style from a script the test evaluates itself (axe's colour checks add a
+    // style element) has no source file; podpath's would name its file.
+    document.addEventListener("securitypolicyviolation", (e) => {
+      if (e.sourceFile || e.blockedURI !== "inline") window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
   });
-  session.page.on("request", () => {});
-  await session.page.goto(`${hostOrigin}/blog/${page}`);
-  return session;
+  return opened;
+}
+
+/// Opens a host page in a new session.
+async function visit(file, options) {
+  const opened = await session(options);
+  await opened.page.goto(`${hostOrigin}/blog/${file}`);
+  return opened;
+}
+
+/// Every CSP violation recorded in the page and its frames: the host page runs under the
+/// README's policy for its embeds (support.mjs `hostPolicy`), each frame under the widget's.
+async function cspViolations(page) {
+  const all = [];
+  for (const f of page.frames()) all.push(...(await f.evaluate(() => window.__csp ?? [])));
+  return all;
 }
 
 function thirdOrigin(problems) {
@@ -43,13 +61,9 @@ function thirdOrigin(problems) {
 
 test("iframe embeds grow to their content, stay independent, take theme messages, and keep the CSP", async () => {
   const documents = [];
-  const { page, problems, context } = await open(browser, hostOrigin);
+  const { page, problems, context } = await session();
   context.on("request", (r) => {
     if (r.resourceType() === "document" && r.url().startsWith(widget.origin)) documents.push(r.url());
-  });
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(`${hostOrigin}/blog/blog-iframe.html`);
   const quiz = page.frameLocator("#quiz-frame");
@@ -86,60 +100,77 @@ test("iframe embeds grow to their content, stay independent, take theme messages
   assert.equal(await browse.getByTestId("show-card").first().isVisible(), true);
   assert.ok(!page.url().includes("view="), "the host page's URL is untouched");
 
-  // Malformed messages from the host's own window and origin change nothing and log nothing.
-  const themeBefore = await browse.locator(".podpath").getAttribute("data-theme");
+  // Malformed messages from the host's own window and origin change nothing and log nothing:
+  // every theme the frame's root takes is recorded, then a valid message, sent after them
+  // and handled in order, marks the point by which they have all been read.
+  const frame = await frameOf("#browse-frame");
+  await frame.evaluate(() => {
+    window.__themes = [];
+    new MutationObserver(() => window.__themes.push(document.querySelector(".podpath").dataset.theme ?? "auto")).observe(
+      document.querySelector(".podpath"),
+      { attributes: true, attributeFilter: ["data-theme"] },
+    );
+  });
   await page.evaluate((origin) => {
     const w = document.querySelector("#browse-frame").contentWindow;
     const junk = ["podpath:theme", null, 42, [], { type: 7 }, { type: "podpath:theme", theme: 5 }, { type: "podpath:theme", theme: "purple" },
-      { type: "podpath:host", frame: "x" }, { type: "podpath:theme", theme: "dark", frame: {} }];
+      { type: "podpath:host", frame: "x" }, { type: "podpath:theme", theme: "light", frame: {} }];
     for (const data of junk) w.postMessage(data, origin);
+    // The host changes the theme at run time (embed.js posts it after the junk).
+    window.podpath.setTheme("dark");
   }, widget.origin);
-  await page.waitForTimeout(150);
-  assert.equal(await browse.locator(".podpath").getAttribute("data-theme"), themeBefore);
-
-  // The host changes the theme at run time.
-  await page.evaluate(() => window.podpath.setTheme("dark"));
   await browse.locator(".podpath[data-theme=dark]").waitFor();
-  // Colours transition for 120 ms, and Chromium pauses rendering in off-screen cross-origin
-  // frames: audit the settled theme with the frame in view, as a reader would see it.
+  assert.deepEqual(await frame.evaluate(() => window.__themes), ["dark"], "the junk changed nothing before the valid message");
+  // Colours transition, and Chromium pauses rendering in off-screen cross-origin frames:
+  // audit the settled theme with the frame in view, as a reader would see it.
   await page.locator("#browse-frame").scrollIntoViewIfNeeded();
-  await page.waitForTimeout(400);
+  await frame.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
 
-  // Messages that do not come from the host's origin and window are ignored.
-  const frame = await frameOf("#browse-frame");
-  const theme = await frame.evaluate(async () => {
+  // Messages that do not come from the host's origin and window are ignored (handlers run
+  // within dispatchEvent; the valid message after them, from the host's window and origin as
+  // the browser would stamp it, shows when they have been handled).
+  const themes = await frame.evaluate(async (hostOrigin) => {
     const root = document.querySelector(".podpath");
+    window.__themes = [];
     window.dispatchEvent(new MessageEvent("message", { data: { type: "podpath:theme", theme: "light" }, origin: "https://evil.example", source: window.parent }));
     window.dispatchEvent(new MessageEvent("message", { data: { type: "podpath:theme", theme: "light" }, origin: location.origin, source: window }));
-    await new Promise((r) => setTimeout(r, 50));
-    return root.dataset.theme;
-  });
-  assert.equal(theme, "dark", "foreign messages change nothing");
-  // ...and on the host side, a resize message from a foreign origin is ignored too.
-  const height = await page.evaluate(async () => {
+    window.dispatchEvent(new MessageEvent("message", { data: { type: "podpath:theme", theme: "auto" }, origin: hostOrigin, source: window.parent }));
+    for (let i = 0; i < 200 && root.dataset.theme; i++) await new Promise((r) => setTimeout(r, 10));
+    return window.__themes;
+  }, hostOrigin);
+  assert.deepEqual(themes, ["auto"], "foreign messages change nothing");
+  await page.evaluate(() => window.podpath.setTheme("dark"));
+  await browse.locator(".podpath[data-theme=dark]").waitFor();
+  await frame.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  // ...and on the host side, a resize message from a foreign origin is ignored too; one from
+  // the frame's own window and origin, dispatched after it, is applied.
+  const heights = await page.evaluate(async (widgetOrigin) => {
     const f = document.querySelector("#browse-frame");
-    const before = f.style.height;
-    window.dispatchEvent(new MessageEvent("message", { data: { type: "podpath:resize", frame: 1, height: 31337 }, origin: "https://evil.example", source: f.contentWindow }));
-    await new Promise((r) => setTimeout(r, 50));
-    return [before, f.style.height];
-  });
-  assert.equal(height[0], height[1]);
+    const seen = [];
+    new MutationObserver(() => seen.push(f.style.height)).observe(f, { attributes: true, attributeFilter: ["style"] });
+    const frameNo = Number(new URL(f.src).searchParams.get("frame") ?? 0);
+    window.dispatchEvent(new MessageEvent("message", { data: { type: "podpath:resize", frame: frameNo, height: 31337 }, origin: "https://evil.example", source: f.contentWindow }));
+    window.dispatchEvent(new MessageEvent("message", { data: { type: "podpath:resize", frame: frameNo, height: 1234 }, origin: widgetOrigin, source: f.contentWindow }));
+    await new Promise((r) => setTimeout(r, 0));
+    return seen;
+  }, widget.origin);
+  assert.ok(!heights.includes("31337px"), `the foreign height was never applied: ${heights}`);
+  assert.ok(heights.includes("1234px"), `the frame's own message, sent after it, was: ${heights}`);
 
   // Accessible inside the frame, in both themes.
   const axe = await new AxeBuilder({ page }).include("#browse-frame").withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " " + n.failureSummary).join(" | ")}`), []);
 
-  const violations = [];
-  for (const f of page.frames()) violations.push(...(await f.evaluate(() => window.__csp ?? [])));
+  assert.deepEqual(await cspViolations(page), [], "no CSP violation");
   await context.close();
-  assert.deepEqual(violations, [], "no CSP violation");
-  assert.deepEqual(problems.console, []);
   assert.deepEqual(thirdOrigin(problems), [], "no request to a third origin");
 });
 
 test("with embed.js blocked, each frame still loads once and works at the height the page gives it", async () => {
   const documents = [];
-  const { page, problems, context } = await open(browser, hostOrigin);
+  // The blocked script is the page's own doing (Chromium logs the failed load); the widget
+  // itself logs nothing.
+  const { page, context } = await session({ allowConsole: [/ERR_FAILED/] });
   await context.route("**/embed.js", (route) => route.abort());
   context.on("request", (r) => {
     if (r.resourceType() === "document" && r.url().startsWith(widget.origin)) documents.push(r.url());
@@ -153,13 +184,15 @@ test("with embed.js blocked, each frame still loads once and works at the height
   await quiz.getByTestId("quiz-next").click();
   assert.equal(await quiz.getByTestId("quiz-progress").textContent(), "Question 2 of 7");
   assert.equal(documents.filter((u) => u.includes("view=quiz")).length, 1);
-  await context.close();
-  // The blocked script is the page's own doing; the widget itself logs nothing.
-  assert.deepEqual(problems.console.filter((m) => !m.includes("embed.js") && !m.includes("ERR_FAILED")), []);
+  // Nothing grows it: the frame keeps the height its style gives it.
+  const [height, given] = await page.locator("#quiz-frame").evaluate((f) => [f.getBoundingClientRect().height, parseFloat(getComputedStyle(f).minHeight)]);
+  assert.equal(height, given, `the frame is ${height}px high, as the page's ${given}px min-height gives it`);
+  assert.ok(await quiz.getByTestId("quiz-next").isVisible());
+  assert.deepEqual(await cspViolations(page), [], "no CSP violation");
 });
 
 test("in a frame on another site without storage, the quiz shows no banner and Save says why it cannot save", async () => {
-  const { page, problems, context } = await open(browser, hostOrigin);
+  const { page, problems, context } = await session();
   // Chromium's third-party storage blocking, as Safari and Brave apply it by default.
   await context.addInitScript(() => {
     if (window.top === window) return;
@@ -171,19 +204,18 @@ test("in a frame on another site without storage, the quiz shows no banner and S
   await scopeReady(page, quiz);
   await quiz.getByTestId("quiz").waitFor();
   assert.equal(await quiz.getByTestId("notice").count(), 0, "no storage banner in a frame");
-  for (let i = 0; i < 7; i++) await quiz.getByTestId("quiz-skip").click();
-  await quiz.getByTestId("quiz-results").waitFor();
+  await skipQuiz(quiz);
   assert.equal(await quiz.getByTestId("save-picks").count(), 0);
   assert.match(await quiz.getByTestId("save-unavailable").textContent(), /keeps nothing.*share link.*OPML/);
   assert.equal(await quiz.getByTestId("notice").count(), 0);
+  assert.deepEqual(await cspViolations(page), [], "no CSP violation");
   await context.close();
-  assert.deepEqual(problems.console, []);
   assert.deepEqual(thirdOrigin(problems), []);
 });
 
 test("a German post on another site gets podpath in German in its iframe and its <podpath-finder>, with frame storage blocked", async () => {
   // An English-speaking reader's browser: the page's choice (?lang=de, lang="de") decides.
-  const { page, problems, context } = await open(browser, hostOrigin, { locale: "en-US" });
+  const { page, problems, context } = await session({ locale: "en-US", allowConsole: [AXE_INLINE_STYLE] });
   await context.addInitScript(() => {
     if (window.top === window) return;
     Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
@@ -200,20 +232,19 @@ test("a German post on another site gets podpath in German in its iframe and its
   await scopeReady(page, quiz);
   assert.equal(await quiz.locator("html").getAttribute("lang"), "de");
   assert.equal(await quiz.getByTestId("quiz-progress").textContent(), "Frage 1 von 7");
-  for (let i = 0; i < 7; i++) await quiz.getByTestId("quiz-skip").click();
-  await quiz.getByTestId("quiz-results").waitFor();
+  await skipQuiz(quiz);
   assert.match(await quiz.getByTestId("save-unavailable").textContent(), /speichert hier nichts.*Link zum Teilen.*OPML/);
   // The frame grew to its results (embed.js), in German as in English.
   await page.waitForFunction(() => document.querySelector("#quiz-frame").getBoundingClientRect().height > 600);
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " " + n.failureSummary).join(" | ")}`), []);
+  assert.deepEqual(await cspViolations(page), [], "no CSP violation");
   await context.close();
-  assert.deepEqual(problems.console, []);
   assert.deepEqual(thirdOrigin(problems), []);
 });
 
 test("script embeds mount <podpath-finder> and <div data-podpath> in shadow roots, keep their own ids and never touch the host URL", async () => {
-  const { page, problems, context } = await visit("blog-script.html");
+  const { page, problems, context } = await visit("blog-script.html", { allowConsole: [AXE_INLINE_STYLE] });
   const finder = page.locator("podpath-finder");
   const div = page.locator("[data-podpath]");
   await finder.getByTestId("topic-detail").waitFor();
@@ -234,16 +265,16 @@ test("script embeds mount <podpath-finder> and <div data-podpath> in shadow root
   await div.getByTestId("tab-topics").click();
   await div.getByTestId("topic-index").waitFor();
   assert.equal(new URL(page.url()).search, "", "the host page's URL is untouched");
+  assert.deepEqual(await cspViolations(page), [], "no CSP violation");
   await context.close();
-  assert.deepEqual(problems.console, []);
   assert.deepEqual(thirdOrigin(problems), []);
 });
 
 test("embedded in a post or an iframe, the first render is whole, so the host's text moves once", async () => {
-  const session = await open(browser, hostOrigin);
+  const opened = await session();
   // In every document: the cards seen before the footer existed.
-  await recordSnapshots(session.context, { footer: ".pp-footer", cards: { count: "[data-testid=show-card]" } });
-  const { page, problems, context } = session;
+  await recordSnapshots(opened.context, { footer: ".pp-footer", cards: { count: "[data-testid=show-card]" } });
+  const { page, problems, context } = opened;
   for (const [file, scope] of [["blog-aggressive.html", null], ["blog-iframe.html", "#browse-frame"]]) {
     await page.goto(`${hostOrigin}/blog/${file}`);
     // Chromium does not render a cross-origin frame that is off screen.
@@ -256,13 +287,13 @@ test("embedded in a post or an iframe, the first render is whole, so the host's 
     assert.ok((await doc.locator("[data-testid=show-card]").count()) > 0, `${file}: the cards came`);
     assert.equal(await doc.locator("[aria-busy=true]").count(), 0, `${file}: nothing still growing`);
   }
+  assert.deepEqual(await cspViolations(page), [], "no CSP violation");
   await context.close();
-  assert.deepEqual(problems.console, []);
   assert.deepEqual(thirdOrigin(problems), []);
 });
 
 test("a hostile host stylesheet reaches nothing inside the shadow roots: sizes, radios, contrast, keyboard quiz", async () => {
-  const { page, problems, context } = await visit("blog-aggressive.html");
+  const { page, problems, context } = await visit("blog-aggressive.html", { allowConsole: [AXE_INLINE_STYLE] });
   const card = page.locator("[data-podpath] .pp-card").first();
   await card.waitFor();
   const styles = await card.evaluate((el) => {
@@ -306,8 +337,8 @@ test("a hostile host stylesheet reaches nothing inside the shadow roots: sizes, 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `sideways scroll of ${overflow}px at ${width}px`);
   }
+  assert.deepEqual(await cspViolations(page), [], "no CSP violation");
   await context.close();
-  assert.deepEqual(problems.console, []);
   assert.deepEqual(thirdOrigin(problems), []);
 });
 
@@ -324,15 +355,19 @@ test("inside a shadow root, Leptos's handlers see their own elements: the search
   assert.equal(await quiz.locator("input[name=bg]:checked").getAttribute("value"), "work");
   await quiz.getByTestId("quiz-next").click();
   assert.equal(await quiz.getByTestId("quiz-progress").textContent(), "Question 2 of 7");
+  assert.deepEqual(await cspViolations(page), [], "no CSP violation");
   await context.close();
-  assert.deepEqual(problems.console, []);
 });
 
 test("the hosted page itself runs under the strict CSP with no violation", async () => {
   const { page, problems, context } = await open(browser, widget.origin);
   await context.addInitScript(() => {
     window.__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    // An inline style from a script the test evaluates itself (axe's colour checks add a
+    // style element) has no source file; podpath's would name its file.
+    document.addEventListener("securitypolicyviolation", (e) => {
+      if (e.sourceFile || e.blockedURI !== "inline") window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
   });
   await page.goto(widget.url + "?topic=mlops");
   await page.getByTestId("topic-graph").waitFor();
@@ -341,6 +376,5 @@ test("the hosted page itself runs under the strict CSP with no violation", async
   await page.getByTestId("show-card").first().waitFor();
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   await context.close();
-  assert.deepEqual(problems.console, []);
   assert.deepEqual(problems.foreign, []);
 });

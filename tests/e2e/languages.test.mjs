@@ -2,12 +2,12 @@
 // topic page render with no English interface string left (every string of the English table,
 // src/i18n/en.rs, is looked for), axe reports nothing, the root carries the language, and the
 // catalog text that stays English is marked lang="en".
-import { test, before, after, afterEach } from "node:test";
+import { before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { useServerAndBrowser, open, ready, closeSession, ROOT } from "./support.mjs";
+import { test, useServerAndBrowser, open, ready, closeSession, ROOT } from "./support.mjs";
 
 const env = useServerAndBrowser(before, after);
 let session;

@@ -1,7 +1,7 @@
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useServerAndBrowser, open, ready, readJson } from "./support.mjs";
+import { test, useServerAndBrowser, open, ready, readJson } from "./support.mjs";
 
 const env = useServerAndBrowser(before, after);
 const APPS = ["apple", "spotify", "youtube", "pocketcasts", "overcast"];

@@ -1,7 +1,7 @@
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useServerAndBrowser, open, ready, closeSession } from "./support.mjs";
+import { test, useServerAndBrowser, open, ready, closeSession, readJson } from "./support.mjs";
 
 const env = useServerAndBrowser(before, after);
 
@@ -67,9 +67,9 @@ test("the quiz is completed by keyboard alone and its results survive a reload a
   const first = await picks(page);
   assert.equal(first.length, 5);
   assert.ok(first.includes("mlops-podcast"), first.join());
-  for (const reasons of await page.getByTestId("reasons").all()) {
-    assert.ok((await reasons.locator("li").count()) >= 2, "every pick has two reasons");
-  }
+  const reasonCounts = await page.getByTestId("pick").evaluateAll((els) => els.map((e) => e.querySelectorAll("[data-testid=reasons] li").length));
+  assert.equal(reasonCounts.length, 5);
+  assert.ok(reasonCounts.every((n) => n >= 2), `every pick has two reasons: ${reasonCounts.join()}`);
   assert.ok((await page.getByTestId("start-episode").count()) >= 3);
   const url = page.url();
   assert.match(url, /results=1/);
@@ -118,7 +118,7 @@ test("Save on a shared link's results keeps them: the Quiz tab and a later visit
   await closeSession(session);
 });
 
-test("Browse with these filters opens Find on the answers' topics and levels, with the top pick (a level below) listed", async () => {
+test("Browse with these filters opens Find on the answers' topics and levels, with the top pick listed by one of its own levels", async () => {
   const session = await open(env.browser, env.server.origin);
   const { page } = session;
   await page.goto(env.server.url + "?view=quiz&results=1&bg=work&math=high&code=high&goal=production&len=long&week=4&fmt=interviews&qt=data-engineering,machine-learning-system-design,mlops");
@@ -130,6 +130,10 @@ test("Browse with these filters opens Find on the answers' topics and levels, wi
   assert.match(page.url(), /t=/);
   const listed = await page.getByTestId("show-card").evaluateAll((els) => els.map((e) => e.dataset.show));
   assert.ok(listed.includes(chosen[0]), `the top pick ${chosen[0]} is listed: ${listed.join()}`);
+  const { shows } = await readJson("data/catalog.json");
+  const levels = new URL(page.url()).searchParams.get("level").split(",");
+  const own = shows.find((s) => s.id === chosen[0]).levels;
+  assert.ok(own.some((l) => levels.includes(l)), `the level filter ${levels} holds one of the top pick's levels ${own}`);
   await closeSession(session);
 });
 
@@ -160,4 +164,64 @@ test("with storage blocked the quiz still works and says nothing will be saved",
   assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 2 of 7");
   await context.close();
   assert.deepEqual(problems.console, []);
+});
+
+/// Minutes from a length as the app writes it ("25 min", "1 h 5 min"), or null.
+const minutesOf = (text) => {
+  const m = text.match(/(?:(\d+)\s*h\s*)?(\d+)\s*min/);
+  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : null;
+};
+
+test("the results' cautions agree with the catalog and the four-week plan keeps to the weekly hour", async () => {
+  const { shows } = await readJson("data/catalog.json");
+  const { page } = await open(env.browser, env.server.origin);
+  // A newcomer with short episodes and one hour a week: cautions are likely, and the plan is tight.
+  await page.goto(env.server.url + "?view=quiz&results=1&bg=courses&math=some&code=some&goal=fundamentals&len=short&week=1&fmt=any");
+  await ready(page);
+  const picked = await picks(page);
+  assert.equal(picked.length, 5);
+
+  // Every caution says something the catalog bears out for that show.
+  const cautions = await page.getByTestId("pick").evaluateAll((els) =>
+    els.flatMap((e) => [...e.querySelectorAll("[data-testid=cautions] li")].map((li) => [e.dataset.show, li.textContent])),
+  );
+  assert.ok(cautions.length >= 1, "these answers earn at least one caution");
+  for (const [id, text] of cautions) {
+    const show = shows.find((s) => s.id === id);
+    // Short episodes: up to 25 minutes; a typical episode is halfway between the shortest and
+    // the longest; "vary" means the longest is more than a fifth over.
+    const typical = show.length && Math.floor((show.length.min + show.length.max) / 2);
+    if (/^Episodes run /.test(text)) assert.ok(typical > 25, `${id}: "${text}" but its typical episode is ${typical} min`);
+    else if (/^Episodes vary /.test(text)) assert.ok(show.length.max > 30 && typical <= 25, `${id}: "${text}" for ${JSON.stringify(show.length)}`);
+    else if (/^Newest episode we know of: /.test(text)) assert.ok(["active", "revived"].includes(show.status), `${id}: "${text}" for a ${show.status} show`);
+    else if (/^We could not confirm/.test(text)) assert.equal(show.status, "unknown", `${id}: "${text}"`);
+    else if (/^(No longer publishing|Ended in)/.test(text)) assert.equal(show.status, "ended", `${id}: "${text}"`);
+    else if (/^Aimed at (\w+) listeners/.test(text)) {
+      const level = text.match(/^Aimed at (\w+) listeners/)[1];
+      assert.ok(show.levels.includes(level), `${id}: "${text}" but its levels are ${show.levels}`);
+    } else assert.fail(`${id}: a caution the test does not know: "${text}"`);
+  }
+
+  // The plan: four weeks, each within the hour asked for.
+  const weeks = await page.getByTestId("plan").locator("li").allTextContents();
+  assert.deepEqual(weeks.map((w) => w.match(/^Week (\d):/)?.[1]), ["1", "2", "3", "4"], weeks.join(" | "));
+  // Week 1: the first N start-here episodes listed above, whose lengths together fit.
+  const starts = await page.getByTestId("start-episode").allTextContents();
+  const n = /the start-here episode above|the first start-here episode above/.test(weeks[0]) ? 1 : Number(weeks[0].match(/the (?:first )?(\d+) start-here episodes above/)?.[1]);
+  assert.ok(n >= 1 && n <= starts.length, `week 1 names ${n} of ${starts.length} start episodes: ${weeks[0]}`);
+  const first = starts.slice(0, n).map(minutesOf);
+  assert.ok(first.every((m) => m !== null), `the start episodes show their lengths: ${starts.slice(0, n).join(" | ")}`);
+  assert.ok(n === 1 || first.reduce((a, b) => a + b, 0) <= 60, `week 1: ${first.join(" + ")} min in an hour`);
+  // Weeks 2 to 4: "N episodes of Show; ..." of the picks, each at its typical length.
+  for (const week of weeks.slice(1)) {
+    const parts = week.replace(/^Week \d: /, "").split("; ");
+    let minutes = 0;
+    for (const part of parts) {
+      const [, count, title] = part.match(/^(\d+) episodes? of (.+)$/) ?? [];
+      const show = shows.find((s) => s.title === title);
+      assert.ok(show && picked.includes(show.id), `"${part}" is one of the picks`);
+      minutes += Number(count) * (show.length ? Math.floor((show.length.min + show.length.max) / 2) : 20);
+    }
+    assert.ok(minutes <= 60 || (parts.length === 1 && /^1 episode of/.test(parts[0])), `${week}: about ${minutes} min in an hour`);
+  }
 });

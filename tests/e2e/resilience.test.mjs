@@ -1,27 +1,48 @@
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { useServerAndBrowser, open, ready, textContrast } from "./support.mjs";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { test, useServerAndBrowser, open, ready, textContrast, DIST, skipQuiz } from "./support.mjs";
 
 const env = useServerAndBrowser(before, after);
 
 test("a panic shows a friendly error box with a readable reload link instead of a frozen widget", async () => {
   for (const colorScheme of ["light", "dark"]) {
-    const { page, problems, context } = await open(env.browser, env.server.origin, { colorScheme });
+    const { page, problems } = await open(env.browser, env.server.origin, { colorScheme, allowConsole: [/injected DOM failure/, /RuntimeError: unreachable/] });
     await page.goto(env.server.url + "?view=topics");
     await ready(page);
-    await page.evaluate(() => window.dispatchEvent(new Event("podpath:selftest-panic")));
+    // A real failure, not a switch in the app: the next element Leptos creates cannot be made,
+    // and its renderer panics on that (tachys unwraps document.createElement).
+    await page.evaluate(() => {
+      const create = document.createElement;
+      document.createElement = function () {
+        document.createElement = create;
+        throw new DOMException("injected DOM failure", "NotSupportedError");
+      };
+    });
+    await page.getByTestId("topic-index").locator("a").first().click();
     const box = page.getByTestId("panic-box");
     await box.waitFor();
     assert.match(await box.textContent(), /Something went wrong/);
     assert.equal(await box.getAttribute("role"), "alert");
-    assert.ok(problems.console.some((e) => e.includes("self-test panic")), "the panic is logged");
+    assert.ok(problems.console.some((e) => e.includes("injected DOM failure")), "the panic is logged");
     const reload = box.getByRole("link", { name: "Reload podpath" });
     const [label] = await textContrast(reload);
     assert.ok(label.ratio >= 4.5, `${colorScheme}: the reload link's text has a contrast of ${label.ratio.toFixed(2)}:1`);
+    // The link reloads the page the reader was on when it broke: the topic they opened.
     await reload.click();
-    await page.getByTestId("topic-index").waitFor();
-    await context.close();
-    assert.deepEqual(problems.foreign, []);
+    await ready(page);
+    await page.getByTestId("topic-detail").waitFor();
+    assert.equal(await page.getByTestId("panic-box").count(), 0);
+  }
+});
+
+test("the release bundle carries no test-only entry point", async () => {
+  const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|html)$/.test(f));
+  assert.ok(files.some((f) => f.endsWith(".wasm")), `a wasm in dist/: ${files.join(" ")}`);
+  for (const file of files) {
+    const text = (await readFile(join(DIST, file))).toString("latin1");
+    assert.doesNotMatch(text, /self-?test|podpath:test|__podpath_test/i, `${file} holds a test hook`);
   }
 });
 
@@ -38,39 +59,49 @@ test("catalog text is rendered as text: no markup from data or URLs becomes HTML
   assert.deepEqual(problems.console, []);
 });
 
-test("the list updates within one frame of a keystroke", async () => {
-  const { page, problems, context } = await open(env.browser, env.server.origin);
+test("the list updates within 100 ms of a keystroke (the RAIL response budget)", async () => {
+  const { page } = await open(env.browser, env.server.origin);
   await page.goto(env.server.url);
   await ready(page);
   await page.getByTestId("show-card").first().waitFor();
   const times = await page.evaluate(async () => {
     const input = document.querySelector("#pp-search");
     const count = document.querySelector("[data-testid=result-count]");
+    const type = (q) => {
+      input.value = q;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    };
+    // Waits until the result count differs from `before`; null when it has not within 2 s.
+    const changed = async (before, t0) => {
+      // Leptos updates the DOM synchronously or in a microtask; a later task would also count.
+      for (let i = 0; i < 1000 && count.textContent === before; i++) await Promise.resolve();
+      while (count.textContent === before) {
+        if (performance.now() - t0 > 2000) return null;
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      return performance.now() - t0;
+    };
     // Warm up first: a fresh browser runs new wasm in its baseline tier until V8 has
     // optimised it; typing speed is about the steady state.
     for (const q of ["w", "wa", "war", "warm", ""]) {
-      input.value = q;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
+      type(q);
       await new Promise((r) => setTimeout(r, 50));
     }
+    // Two queries with different results in turn, so every keystroke must change the list.
     const out = [];
-    for (const q of ["d", "da", "dat", "data", "data s", "data sk", "data ske", "data skep", "data skept", "data skepti"]) {
+    for (let i = 0; i < 10; i++) {
       const before = count.textContent;
       const t0 = performance.now();
-      input.value = q;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      // Leptos updates the DOM synchronously or in a microtask; wait until it did.
-      for (let i = 0; i < 1000 && count.textContent === before; i++) await Promise.resolve();
-      out.push(performance.now() - t0);
+      type(i % 2 ? "mlops" : "data skeptic");
+      out.push(await changed(before, t0));
     }
     return out;
   });
+  assert.ok(times.every((t) => t !== null), `every keystroke changed the list within 2 s: ${times.join(", ")}`);
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
-  console.log(`keystroke to updated list: median ${median.toFixed(2)} ms, max ${sorted.at(-1).toFixed(2)} ms`);
-  assert.ok(median < 16.7, `${median} ms is more than one frame`);
-  await context.close();
-  assert.deepEqual(problems.console, []);
+  console.log(`measurement: keystroke to updated list: median ${median.toFixed(2)} ms, max ${sorted.at(-1).toFixed(2)} ms`);
+  assert.ok(median < 100, `${median} ms from a keystroke to the list`);
 });
 
 test("the theme switch cycles automatic, light and dark, and the choice lives in the URL", async () => {
@@ -93,4 +124,36 @@ test("the theme switch cycles automatic, light and dark, and the choice lives in
   assert.equal(await page.locator(".podpath[data-theme]").count(), 0, "back to automatic");
   await context.close();
   assert.deepEqual(problems.console, []);
+});
+
+test("once loaded it works offline: Find filters and searches, the quiz gives results, a topic opens", async () => {
+  // Offline, Chromium's own requests for the page's icon fail, and it logs each.
+  const { page, context } = await open(env.browser, env.server.origin, { allowConsole: [/ERR_INTERNET_DISCONNECTED/] });
+  const failed = [];
+  page.on("requestfailed", (r) => failed.push(r.url()));
+  await page.goto(env.server.url);
+  await ready(page);
+  await context.setOffline(true);
+  assert.equal(await page.evaluate(() => navigator.onLine), false, "the browser is offline");
+
+  const total = await page.getByTestId("show-card").count();
+  await page.getByLabel(/^Beginner/).check();
+  await page.getByRole("searchbox").fill("data");
+  await page.waitForFunction((n) => document.querySelectorAll("[data-testid=show-card]").length < n, total);
+  await page.waitForURL(/level=beginner/);
+
+  await page.getByTestId("tab-quiz").click();
+  await page.getByTestId("quiz").waitFor();
+  await skipQuiz(page);
+  assert.equal(await page.getByTestId("pick").count(), 5);
+
+  await page.getByTestId("tab-topics").click();
+  await page.getByTestId("topic-index").waitFor();
+  await page.getByTestId("topic-index").getByRole("link", { name: "MLOps", exact: true }).click();
+  await page.locator("[data-testid=topic-detail][data-topic=mlops]").waitFor();
+  await page.getByTestId("topic-graph").waitFor();
+  await page.goBack();
+  await page.getByTestId("topic-index").waitFor();
+  // Chromium asks again for the page's icon at each new history entry; nothing else is fetched.
+  assert.deepEqual(failed.filter((u) => !u.endsWith("/favicon.svg")), [], "nothing the app needs was fetched");
 });

@@ -2,9 +2,9 @@
 // that a host page's own element rules cannot reach into the widget. That scoping also makes
 // them outrank podpath's single-class component rules, which silently lost their list bullets,
 // sizes and colours. This gate finds every such case.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { useServerAndBrowser, open, ready, VIEWS } from "./support.mjs";
+import { test, useServerAndBrowser, open, ready, VIEWS } from "./support.mjs";
 
 const env = useServerAndBrowser(before, after);
 

@@ -1,13 +1,17 @@
 // Shared harness for the end-to-end tests: serves the release dist/ from a sub-path on
-// loopback, launches the system Chromium, and records console errors and any request that
-// leaves the page's origin.
+// loopback, launches the system Chromium, and watches every browser context a test opens:
+// after each test, every context it opened is closed and the test fails on any console error,
+// page error or request that went anywhere but the servers this process started.
 import assert from "node:assert/strict";
+import { test as nodeTest, afterEach } from "node:test";
 import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { extname, join, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { createHash } from "node:crypto";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DIST = process.env.PODPATH_DIST ?? join(ROOT, "dist");
@@ -48,7 +52,7 @@ export async function precompress(encoding, dir = DIST) {
 /// Serves `dir` under `base` (and `extra` paths → files) on 127.0.0.1 with optional headers.
 /// `encoding: "gzip"` or `"br"` compresses every response whose client accepts it, as static
 /// hosts do (GitHub Pages sends gzip; Netlify, Cloudflare Pages and Vercel send brotli).
-export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {}, rewrite, encoding, port = 0 } = {}) {
+export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {}, rewrite, policy, encoding, port = 0 } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     let file = extra[path];
@@ -62,6 +66,7 @@ export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {},
       let body = await readFile(file);
       if (rewrite && extname(file) === ".html") body = rewrite(body.toString("utf8"));
       const type = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      if (policy && extname(file) === ".html") type["content-security-policy"] = await policy(body.toString("utf8"));
       const accepted = (req.headers["accept-encoding"] ?? "").split(/\s*,\s*/);
       if (encoding && accepted.includes(encoding)) {
         body = compressed(encoding, file, body);
@@ -75,6 +80,8 @@ export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {},
   });
   await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
+  OWN_ORIGINS.add(origin);
+  OWN_ORIGINS.add(origin.replace("127.0.0.1", "localhost"));
   return { origin, url: origin + base, close: () => new Promise((ok) => server.close(ok)) };
 }
 
@@ -88,29 +95,118 @@ export const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 
-export function launch() {
-  return chromium.launch({
+/// Origins of the servers this process started (as 127.0.0.1 and as localhost): the only
+/// places a page under test may send a request to.
+const OWN_ORIGINS = new Set();
+/// Every context opened by the running test, with what it recorded.
+const WATCHED = [];
+/// A test's whole time, the harness's checks included: a hang fails instead of stalling the run.
+export const TEST_TIMEOUT = Number(process.env.PODPATH_TEST_TIMEOUT ?? 180_000);
+
+let checking = false;
+/// `node:test`'s `test` with a timeout and the harness's checks after it; every e2e test is
+/// declared through it. (The check is registered here, not on import, so that scripts which
+/// borrow `serve` and `launch`, such as the pre-render, do not start a test run.)
+export function test(name, fn) {
+  if (!checking) {
+    checking = true;
+    afterEach(checkWatched);
+  }
+  return nodeTest(name, { timeout: TEST_TIMEOUT }, fn);
+}
+
+const local = (url) => url.startsWith("data:") || url.startsWith("blob:") || url.startsWith("about:");
+
+/// Records console errors, page errors and off-site requests of every page of `context`.
+function watch(context) {
+  const problems = { console: [], foreign: [], offsite: [], allowed: [] };
+  const listen = (page) => {
+    page.on("console", (msg) => {
+      if (msg.type() === "error") problems.console.push(msg.text());
+    });
+    page.on("pageerror", (err) => problems.console.push(String(err)));
+  };
+  context.on("page", listen);
+  context.on("request", (req) => {
+    const url = req.url();
+    if (!local(url) && !OWN_ORIGINS.has(new URL(url).origin)) problems.offsite.push(url);
+  });
+  WATCHED.push({ context, problems });
+  return problems;
+}
+
+/// After every test: closes what it opened, then fails it on anything a context recorded.
+async function checkWatched() {
+  const watched = WATCHED.splice(0);
+  await Promise.all(watched.map(({ context }) => context.close().catch(() => {})));
+  for (const { problems } of watched) {
+    const unexpected = problems.console.filter((m) => !problems.allowed.some((re) => re.test(m)));
+    assert.deepEqual(unexpected, [], "no console errors");
+    for (const re of problems.allowed) {
+      assert.ok(problems.console.some((m) => re.test(m)), `the expected console error ${re} was logged`);
+    }
+    assert.deepEqual(problems.offsite, [], "no request leaves the test's own servers");
+  }
+}
+
+export async function launch() {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: CHROMIUM_ARGS,
   });
+  // Every context of this browser is watched, however a test opens it.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.__problems = watch(context);
+    return context;
+  };
+  return browser;
 }
 
-/// A fresh context and page that record console errors, page errors and foreign requests.
-export async function open(browser, origin, options = {}) {
+/// What Chromium logs when axe-core, evaluated by a test on a page whose CSP allows no inline
+/// style, adds the style element of its colour checks (it does so on pages with shadow roots):
+/// the audit's doing, not podpath's. Tests that audit such a page allow it.
+export const AXE_INLINE_STYLE = /^Applying inline style violates the following Content Security Policy directive 'style-src /;
+
+/// A fresh context and page. `problems.foreign` lists requests that left `origin` (the page's
+/// own), for tests that check it themselves; the harness checks the rest after the test.
+/// `allowConsole`: patterns of console errors the test provokes on purpose; each must appear.
+export async function open(browser, origin, { allowConsole = [], ...options } = {}) {
   const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems = { console: [], foreign: [] };
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.console.push(msg.text());
-  });
-  page.on("pageerror", (err) => problems.console.push(String(err)));
+  const problems = context.__problems;
+  problems.allowed.push(...allowConsole);
   context.on("request", (req) => {
     const url = req.url();
-    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) problems.foreign.push(url);
+    if (!url.startsWith(origin) && !local(url)) problems.foreign.push(url);
   });
+  const page = await context.newPage();
   return { context, page, problems };
 }
+
+/// The month the release build's first screens were rendered in ("2026-12"), or null.
+export const BUILT_MONTH = (() => {
+  try {
+    return readFileSync(join(DIST, "index.html"), "utf8").match(/data-pp-built="(\d{4}-\d{2})"/)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+})();
+
+/// Keeps the page's clock in the month the first screens were built in, so a run that crosses
+/// a month boundary sees what a reader in that month sees: the real clock while it is that
+/// month, else a clock fixed at noon on its 15th.
+export async function inBuildMonth(context) {
+  const now = new Date();
+  const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+  if (BUILT_MONTH && month !== BUILT_MONTH) await context.clock.setFixedTime(new Date(`${BUILT_MONTH}-15T12:00:00`));
+}
+
+/// Resolves once the page has rendered two more frames: layout shifts and paints of what
+/// happened before are reported by then.
+export const settled = (page) =>
+  page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
 
 /// Waits for the first render to finish: it comes in short tasks (src/progressive.rs), and
 /// each widget's footer is the last of them; a pre-rendered first screen is gone once the live
@@ -130,12 +226,46 @@ export async function readJson(rel) {
   return JSON.parse(await readFile(join(ROOT, rel), "utf8"));
 }
 
+/// The policy README.md tells bloggers to allow for an embed (`iframe` or `element`): the
+/// `text` block after `<!-- csp: NAME -->`, with https://you.example/ as the widget's origin.
+export async function readmePolicy(name, widgetOrigin) {
+  const readme = await readFile(join(ROOT, "README.md"), "utf8");
+  const match = readme.match(new RegExp(`<!-- csp: ${name} -->\\n\`\`\`text\\n([^\\n]+)\\n\`\`\``));
+  assert.ok(match, `README.md has no ${name} policy`);
+  return match[1].replaceAll("https://you.example", widgetOrigin);
+}
+
+/// A strict host page's CSP: nothing but what the README asks for the embeds the page holds,
+/// plus hashes of the page's own inline styles (its `<style>` and `style=` attributes).
+export async function hostPolicy(html, widgetOrigin) {
+  const directives = new Map([["default-src", ["'none'"]], ["img-src", ["data:"]], ["base-uri", ["'none'"]], ["form-action", ["'none'"]]]);
+  const add = (policy) => {
+    for (const part of policy.split(";").map((p) => p.trim()).filter(Boolean)) {
+      const [name, ...sources] = part.split(/\s+/);
+      directives.set(name, [...new Set([...(directives.get(name) ?? []), ...sources])]);
+    }
+  };
+  if (html.includes("<iframe")) add(await readmePolicy("iframe", widgetOrigin));
+  if (/<podpath-finder|data-podpath[ >]/.test(html)) add(await readmePolicy("element", widgetOrigin));
+  const hash = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => hash(m[1]));
+  const attributes = [...html.matchAll(/ style="([^"]*)"/g)].map((m) => hash(m[1]));
+  add(`style-src ${[...styles, ...attributes, ...(attributes.length ? ["'unsafe-hashes'"] : [])].join(" ")}`);
+  return [...directives].map(([name, sources]) => `${name} ${sources.join(" ")}`).join("; ");
+}
+
 /// A blog and the widget on two different sites, as on the real web: the widget's dist/ under
 /// /podpath/ on 127.0.0.1 (with `headers`), the blog pages of `dir` under /blog/ reached as
-/// `localhost` (`hostOrigin`), so the browser treats the widget as third-party.
+/// `localhost` (`hostOrigin`), so the browser treats the widget as third-party. Each blog page
+/// is served under `hostPolicy`: the README's policy for the embeds it holds, nothing more.
 export async function serveTwoSites({ dir, headers = {}, rewrite } = {}) {
   const widget = await serve({ base: "/podpath/", headers: { "access-control-allow-origin": "*", ...headers } });
-  const host = await serve({ dir, base: "/blog/", rewrite: rewrite && ((html) => rewrite(html, widget)) });
+  const host = await serve({
+    dir,
+    base: "/blog/",
+    rewrite: rewrite && ((html) => rewrite(html, widget)),
+    policy: (html) => hostPolicy(html, widget.origin),
+  });
   const hostOrigin = host.origin.replace("127.0.0.1", "localhost");
   return { widget, host, hostOrigin, close: () => Promise.all([widget.close(), host.close()]) };
 }
@@ -172,13 +302,27 @@ export async function quizByKeyboard(page, scope) {
   assert.equal(await scope.getByTestId("pick").count(), 5);
 }
 
+/// Skips all seven quiz questions inside `scope` (a page, frame or embed element) with the
+/// keyboard, each once the question before has gone: a mouse click aimed while an iframe embed
+/// grows to the new question can land beside the button.
+export async function skipQuiz(scope) {
+  // "Question 2 of 7", "Pregunta 2 de 7", "Frage 2 von 7".
+  const at = (step) => scope.getByTestId("quiz-progress").filter({ hasText: new RegExp(`^\\D*${step}\\D+7\\D*$`) });
+  for (let step = 1; step <= 7; step++) {
+    await at(step).waitFor();
+    await scope.getByTestId("quiz-skip").press("Enter");
+  }
+  await scope.getByTestId("quiz-results").waitFor();
+}
+
 /// Closes a session from `open` and checks what it recorded: no console error, no request to
 /// another origin.
 export async function closeSession(session) {
   if (!session) return;
   await session.context.close();
-  assert.deepEqual(session.problems.console, [], "no console errors");
-  assert.deepEqual(session.problems.foreign, [], "no request leaves the page's origin");
+  const { console: errors, allowed, foreign } = session.problems;
+  assert.deepEqual(errors.filter((m) => !allowed.some((re) => re.test(m))), [], "no console errors");
+  assert.deepEqual(foreign, [], "no request leaves the page's origin");
 }
 
 /// Starts the release server and a browser for one test file, closed after its tests.

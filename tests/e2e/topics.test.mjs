@@ -1,6 +1,6 @@
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { useServerAndBrowser, open, ready, closeSession } from "./support.mjs";
+import { test, useServerAndBrowser, open, ready, closeSession } from "./support.mjs";
 
 const env = useServerAndBrowser(before, after);
 
