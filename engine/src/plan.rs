@@ -20,7 +20,9 @@
 use crate::catalog::Catalog;
 use crate::model::{Episode, Show, StartEpisode, TopicId};
 use crate::quiz::{Answers, EpisodeTime, Goal, WeeklyTime};
-use crate::recommend::{goal_topics, typical_minutes, usual_length, EpisodePick, Pick, PlanWeek};
+use crate::recommend::{
+    goal_topics, reachable, typical_minutes, usual_length, EpisodePick, Pick, PlanWeek,
+};
 use crate::text;
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
@@ -209,12 +211,19 @@ pub(crate) fn start_episodes(
     // Each pick's candidates, best first; weak starts are kept apart, for when too few others
     // fit.
     let mut weak: Vec<(usize, EpisodePick)> = Vec::new();
+    // A show a listener may not reach gives no start episodes while a reachable pick fits.
+    let any_reachable = picks
+        .iter()
+        .any(|p| !p.too_long && reachable(&catalog.shows[p.show]));
     let per_pick: Vec<Vec<EpisodePick>> = picks
         .iter()
         .enumerate()
         .map(|(rank, p)| {
             let show = &catalog.shows[p.show];
             let mut list = Vec::new();
+            if any_reachable && !reachable(show) {
+                return list;
+            }
             for (ep, is_weak) in ranked(show, &wanted, evergreen_first) {
                 let pick = EpisodePick {
                     title: ep.title.clone(),
@@ -372,9 +381,14 @@ pub(crate) fn plan(
         .unwrap_or(EpisodeTime::Medium)
         .typical_minutes();
 
-    // The top three picks that fit the time given (all top three if none does), taken in
-    // turn for new episodes.
-    let mut top: Vec<&Pick> = picks.iter().filter(|p| !p.too_long).take(3).collect();
+    // The top three picks that fit the time given and that a listener can reach (else those
+    // that fit, else the top three), taken in turn for new episodes.
+    let fits = |p: &&Pick| !p.too_long;
+    let reaches = |p: &&Pick| reachable(&catalog.shows[p.show]);
+    let mut top: Vec<&Pick> = picks.iter().filter(fits).filter(reaches).take(3).collect();
+    if top.is_empty() {
+        top = picks.iter().filter(fits).take(3).collect();
+    }
     if top.is_empty() {
         top = picks.iter().take(3).collect();
     }

@@ -13,6 +13,7 @@
 //! | the goal's topics, "lead a team" (leadership, strategy, the business of ML) | +24 for the first, +6 for each further, at most 3; no such topic −20 |
 //! | typical episode (midpoint of the show's range, or of its start-here episodes when the range is unknown) within the time per episode and per week | +12 when a per-episode limit was given, or +4 (caution) when the longest run more than a fifth over it; typical longer than either limit −18 (caution) |
 //! | regular updates (the seed article's criterion): active or revived | +8; newest known episode over six months before the check +2 (caution); ended −6 (caution); unknown −2 |
+//! | reach: no app links to the show directly, or its status is unknown | −20 (caution saying why it is still shown) |
 //! | expertise of hosts and guests: interview format | +3 |
 //! | content depth: advanced listener and advanced show | +4 |
 //! | accessibility: beginner listener and explainer format | +4 |
@@ -21,6 +22,16 @@
 //! episode is longer than the limit, its typical one more than twice the limit, or one
 //! episode is longer than the whole week's time) is only picked when too few others are
 //! left, and always with its caution.
+//!
+//! Reach: a show a listener may not find (no direct link on any app, or nothing dated says
+//! it still exists) loses [`REACH_PENALTY`], so it never ranks above a reachable live show
+//! whose fit is within that many points; one that no app links to directly comes after every
+//! show that an app does link to and that fits the time (a search by name is all the listener
+//! would have). Neither gives start episodes or weeks of the plan while a reachable pick fits
+//! the time, and each says why it is still shown.
+//!
+//! Format: when the visitor asks for a format, the top pick has it whenever a live,
+//! reachable show with it fits the time and is at most one level away.
 //!
 //! Ended shows stay eligible (their archive can be excellent) but need other strengths to
 //! beat live ones. Very long episodes are only penalised when the visitor gave a time limit.
@@ -38,6 +49,7 @@
 use crate::catalog::Catalog;
 use crate::dates::months_between;
 use crate::filter::Filters;
+use crate::listen::{listen_links, LinkKind};
 use crate::model::{Cadence, Format, IsoDate, LengthRange, Level, Show, Status, TopicId};
 use crate::plan::{plan, start_episodes};
 use crate::quiz::{verdict, Answers, EpisodeTime, FormatPref, Goal, Verdict, WeeklyTime};
@@ -83,6 +95,32 @@ pub enum Caution {
     SomeLonger(LengthRange),
     /// Recorded as live, but the newest episode on record is this old (see [`QUIET_MONTHS`]).
     Quiet(IsoDate),
+    /// No app links to the show directly: the listener has to search for it by name. Shown
+    /// because it fits the answers well despite [`REACH_PENALTY`].
+    NoDirectLink,
+}
+
+/// Points a show loses when a listener may not find it (see [`reachable`]): "similar fit" in
+/// the rule that such a show never ranks above a reachable live one.
+pub const REACH_PENALTY: i32 = 20;
+
+/// A listener can reach the show: some app links to it directly (not a search), and its
+/// status is known.
+pub fn reachable(show: &Show) -> bool {
+    show.status != Status::Unknown
+        && listen_links(show)
+            .iter()
+            .any(|l| l.kind == LinkKind::Direct)
+}
+
+/// The catalog format a format answer asks for.
+fn wanted_format(pref: FormatPref) -> Option<Format> {
+    match pref {
+        FormatPref::Interviews => Some(Format::Interview),
+        FormatPref::Explainers => Some(Format::Explainer),
+        FormatPref::News => Some(Format::News),
+        FormatPref::Any => None,
+    }
 }
 
 /// A live show whose newest known episode is more than this many calendar months older than
@@ -294,13 +332,7 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
     }
 
     if let Some(pref) = answers.format {
-        let wanted = match pref {
-            FormatPref::Interviews => Some(Format::Interview),
-            FormatPref::Explainers => Some(Format::Explainer),
-            FormatPref::News => Some(Format::News),
-            FormatPref::Any => None,
-        };
-        if let Some(f) = wanted {
+        if let Some(f) = wanted_format(pref) {
             if show.formats.contains(&f) {
                 score += if f == Format::News { 16 } else { 12 };
                 reasons.push(Reason::FormatFit(pref));
@@ -351,6 +383,15 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
         Status::Unknown => {
             score -= 2;
             cautions.push(Caution::StatusUnknown);
+        }
+    }
+    if !reachable(show) {
+        score -= REACH_PENALTY;
+        if !listen_links(show)
+            .iter()
+            .any(|l| l.kind == LinkKind::Direct)
+        {
+            cautions.push(Caution::NoDirectLink);
         }
     }
 
@@ -440,6 +481,21 @@ pub fn recommend(catalog: &Catalog, answers: &Answers, n: usize) -> Recommendati
         })
         .collect();
 
+    // The top pick has the format asked for whenever a live, reachable show with it fits the
+    // time and is at most one level away: a news listener's first pick is news.
+    let format_fits = |p: &Pick| {
+        let show = &catalog.shows[p.show];
+        answers
+            .format
+            .and_then(wanted_format)
+            .is_some_and(|f| show.formats.contains(&f))
+            && matches!(show.status, Status::Active | Status::Revived)
+            && reachable(show)
+            && !p.too_long
+            && !p.cautions.iter().any(|c| matches!(c, Caution::LevelGap(_)))
+    };
+    let format_first = candidates.iter().any(format_fits);
+
     let mut picks: Vec<Pick> = Vec::new();
     while picks.len() < n && !candidates.is_empty() {
         let adjusted = |p: &Pick| {
@@ -450,11 +506,21 @@ pub fn recommend(catalog: &Catalog, answers: &Answers, n: usize) -> Recommendati
                 .count() as i32;
             p.score - SAME_TOPIC_PENALTY * clashes
         };
-        let mut best = 0;
-        for i in 1..candidates.len() {
+        let eligible = |p: &Pick| !(picks.is_empty() && format_first) || format_fits(p);
+        let Some(mut best) = candidates.iter().position(eligible) else {
+            break;
+        };
+        for i in best + 1..candidates.len() {
+            if !eligible(&candidates[i]) {
+                continue;
+            }
             let (a, b) = (&candidates[i], &candidates[best]);
-            // Fitting the time comes first (`false < true`), then the score.
-            let (sa, sb) = ((!a.too_long, adjusted(a)), (!b.too_long, adjusted(b)));
+            // Fitting the time comes first (`false < true`), then a direct link, then the score.
+            let linked = |p: &Pick| !p.cautions.contains(&Caution::NoDirectLink);
+            let (sa, sb) = (
+                (!a.too_long, linked(a), adjusted(a)),
+                (!b.too_long, linked(b), adjusted(b)),
+            );
             let (ta, tb) = (&catalog.shows[a.show], &catalog.shows[b.show]);
             if sa > sb
                 || (sa == sb
@@ -484,8 +550,169 @@ mod tests {
     use super::*;
     use crate::model::*;
 
+    /// A reachable show: its Apple page is known.
     fn show(topics: &[&str]) -> Show {
-        Show::fixture("X", topics, Links::default())
+        let links = Links {
+            apple: Some("https://podcasts.apple.com/us/podcast/x/id1".into()),
+            ..Links::default()
+        };
+        Show::fixture("X", topics, links)
+    }
+
+    /// A catalog of these shows, with ids a, b, c... in order.
+    fn catalog_of(mut shows: Vec<Show>) -> Catalog {
+        for (i, s) in shows.iter_mut().enumerate() {
+            s.id = ShowId(char::from(b'a' + i as u8).to_string());
+            s.title = s.id.0.to_uppercase();
+        }
+        let mut catalog = Catalog::embedded().expect("the embedded catalog decodes");
+        catalog.shows = shows;
+        catalog
+    }
+
+    fn ranked(catalog: &Catalog, answers: &Answers) -> Vec<String> {
+        recommend(catalog, answers, catalog.shows.len())
+            .picks
+            .iter()
+            .map(|p| catalog.shows[p.show].id.0.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_show_without_a_direct_link_ranks_below_a_linked_one_whose_fit_is_within_the_penalty() {
+        let answers = Answers {
+            topics: [TopicId::from("mlops")].into(),
+            ..Answers::default()
+        };
+        // `a` has no link anywhere but covers the ticked topic (+14): within 20 points.
+        let mut unlinked = show(&["mlops", "llms"]);
+        unlinked.links = Links::default();
+        let linked = show(&["llms", "mlops-tools"]);
+        let catalog = catalog_of(vec![unlinked.clone(), linked.clone()]);
+        assert_eq!(ranked(&catalog, &answers), ["b", "a"]);
+        let rec = recommend(&catalog, &answers, 2);
+        assert!(rec.picks[1].cautions.contains(&Caution::NoDirectLink));
+        // Even a far better fit (three ticked topics, +42 against none) comes after a linked
+        // show that fits the time, but before one that does not.
+        let answers = Answers {
+            topics: ["mlops", "data-engineering", "statistics"]
+                .map(TopicId::from)
+                .into(),
+            episode: Some(EpisodeTime::Short),
+            ..Answers::default()
+        };
+        let mut far_better = unlinked;
+        far_better.topics = ["mlops", "data-engineering", "statistics"]
+            .map(TopicId::from)
+            .into();
+        let long = Show {
+            length: Some(len(60, 90)),
+            ..linked.clone()
+        };
+        let catalog = catalog_of(vec![far_better, linked, long]);
+        assert_eq!(ranked(&catalog, &answers), ["b", "a", "c"]);
+    }
+
+    #[test]
+    fn among_linked_shows_unknown_status_only_costs_the_penalty() {
+        // A show of unknown status whose fit is more than the penalty better still leads.
+        let mut unknown = show(&["mlops", "data-engineering", "statistics"]);
+        unknown.status = Status::Unknown;
+        let answers = Answers {
+            topics: ["mlops", "data-engineering", "statistics"]
+                .map(TopicId::from)
+                .into(),
+            ..Answers::default()
+        };
+        let catalog = catalog_of(vec![unknown, show(&["ai"])]);
+        assert_eq!(ranked(&catalog, &answers), ["a", "b"]);
+        let rec = recommend(&catalog, &answers, 2);
+        assert!(rec.picks[0].cautions.contains(&Caution::StatusUnknown));
+    }
+
+    #[test]
+    fn a_show_of_unknown_status_ranks_below_a_live_linked_one_of_similar_fit() {
+        let mut unknown = show(&["mlops"]);
+        unknown.status = Status::Unknown;
+        let answers = Answers {
+            topics: [TopicId::from("mlops")].into(),
+            ..Answers::default()
+        };
+        // Same topics, and the unknown show even comes first by title.
+        let catalog = catalog_of(vec![unknown, show(&["mlops"])]);
+        assert_eq!(ranked(&catalog, &answers), ["b", "a"]);
+        assert!(!reachable(&catalog.shows[0]) && reachable(&catalog.shows[1]));
+    }
+
+    #[test]
+    fn an_unreachable_pick_gives_no_start_episodes_and_no_plan_weeks_while_a_linked_one_fits() {
+        let start = |title: &str| StartEpisode {
+            title: title.into(),
+            url: format!("https://example.org/{title}"),
+            minutes: 30,
+            why: "w".into(),
+            evergreen: true,
+        };
+        let mut unlinked = show(&["mlops"]);
+        unlinked.links = Links::default();
+        unlinked.start_here = vec![start("u1"), start("u2")];
+        let mut linked = show(&["mlops"]);
+        linked.start_here = vec![start("l1"), start("l2")];
+        let answers = Answers {
+            weekly: Some(WeeklyTime::Eight),
+            ..Answers::default()
+        };
+        let catalog = catalog_of(vec![unlinked, linked]);
+        let rec = recommend(&catalog, &answers, 2);
+        assert!(
+            rec.episodes.iter().all(|e| e.show == Some(1)),
+            "{:?}",
+            rec.episodes
+        );
+        assert!(
+            rec.plan
+                .iter()
+                .all(|w| w.shows.iter().all(|(s, _)| *s == 1)),
+            "{:?}",
+            rec.plan
+        );
+    }
+
+    #[test]
+    fn the_top_pick_has_the_format_asked_for_when_a_live_linked_show_with_it_fits() {
+        let answers = Answers {
+            format: Some(FormatPref::News),
+            topics: ["mlops", "llms", "statistics"].map(TopicId::from).into(),
+            ..Answers::default()
+        };
+        // `a` covers all three ticked topics (+42) but explains; `b` is news on none of them.
+        let explainer = Show {
+            formats: vec![Format::Explainer],
+            ..show(&["mlops", "llms", "statistics"])
+        };
+        let news = Show {
+            formats: vec![Format::News],
+            ..show(&["ai"])
+        };
+        let catalog = catalog_of(vec![explainer.clone(), news.clone()]);
+        assert_eq!(ranked(&catalog, &answers)[0], "b");
+        // An ended news show, or one two levels away, does not take the first place.
+        let ended = Show {
+            status: Status::Ended,
+            ..news.clone()
+        };
+        let catalog = catalog_of(vec![explainer.clone(), ended]);
+        assert_eq!(ranked(&catalog, &answers)[0], "a");
+        let far = Show {
+            levels: vec![Level::Advanced],
+            ..news
+        };
+        let beginner = Answers {
+            background: Some(crate::quiz::Background::None),
+            ..answers
+        };
+        let catalog = catalog_of(vec![explainer, far]);
+        assert_eq!(ranked(&catalog, &beginner)[0], "a");
     }
 
     #[test]

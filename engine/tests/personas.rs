@@ -7,7 +7,7 @@ use podpath_engine::quiz::*;
 use podpath_engine::recommend::{
     browse_filters, goal_topics, recommend, Caution, Pick, Recommendation,
 };
-use podpath_engine::{Catalog, Level, Show, TopicId};
+use podpath_engine::{Catalog, Format, Level, Show, Status, TopicId};
 
 struct Persona {
     name: &'static str,
@@ -71,6 +71,21 @@ fn linked(
 fn more_personas() -> Vec<Persona> {
     use Level::*;
     vec![
+        // Issue #23's newcomer: two of the five picks had no feed, one no link anywhere.
+        linked(
+            "beginner switching careers, short explainers, two hours a week",
+            "bg=none&math=low&code=low&goal=switch&len=short&week=2&fmt=explainers",
+            Beginner,
+            &[],
+            &["machine-learning-nishimoto"],
+        ),
+        linked(
+            "news-only listener with short episodes",
+            "bg=courses&math=some&code=some&goal=research&len=short&week=2&fmt=news",
+            Intermediate,
+            &[],
+            &["machine-learning-nishimoto"],
+        ),
         linked(
             "beginner switching careers, short explainers, one hour a week",
             "bg=none&math=low&code=low&goal=switch&len=short&week=1&fmt=explainers&qt=machine-learning",
@@ -654,6 +669,156 @@ fn leading_shows_lead(catalog: &Catalog, p: &Persona, rec: &Recommendation) -> V
         }
     }
     out
+}
+
+/// Whether a listener can reach the show, from the catalog alone: some app links to it
+/// directly (Apple, Spotify or YouTube pages; Pocket Casts and Overcast from the Apple id or
+/// the feed) and its status is known.
+fn reachable(show: &Show) -> bool {
+    let l = &show.links;
+    let linked = l.apple.is_some() || l.spotify.is_some() || l.youtube.is_some() || l.rss.is_some();
+    linked && show.status != Status::Unknown
+}
+
+/// A show a listener may not reach never takes a place in the plan or the start episodes
+/// while a reachable pick fits the time, and every such pick says why it is still shown.
+fn unreachable_shows_stay_out_of_the_way(
+    catalog: &Catalog,
+    p: &Persona,
+    rec: &Recommendation,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let shows = &catalog.shows;
+    let fitting_reachable = rec
+        .picks
+        .iter()
+        .any(|x| reachable(&shows[x.show]) && can_fit(&shows[x.show], &p.answers));
+    for x in &rec.picks {
+        let show = &shows[x.show];
+        if !reachable(show)
+            && !x
+                .cautions
+                .iter()
+                .any(|c| matches!(c, Caution::NoDirectLink | Caution::StatusUnknown))
+        {
+            out.push(format!(
+                "{}: {} is hard to reach and does not say why it is shown",
+                p.name, show.id
+            ));
+        }
+    }
+    if fitting_reachable {
+        for week in &rec.plan {
+            for (s, _) in &week.shows {
+                if !reachable(&shows[*s]) {
+                    out.push(format!(
+                        "{}: week {} plans {}, which a listener may not reach",
+                        p.name, week.week, shows[*s].id
+                    ));
+                }
+            }
+        }
+        for e in &rec.episodes {
+            if e.show.is_some_and(|s| !reachable(&shows[s])) {
+                out.push(format!(
+                    "{}: start episode {:?} of a show a listener may not reach",
+                    p.name, e.title
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// When a format is asked for, the top pick has it whenever a live, reachable show with it
+/// fits the time and is at most one level from the verdict.
+fn the_top_pick_has_the_format_asked_for(
+    catalog: &Catalog,
+    p: &Persona,
+    rec: &Recommendation,
+) -> Vec<String> {
+    let wanted = match p.answers.format {
+        Some(FormatPref::News) => Format::News,
+        Some(FormatPref::Explainers) => Format::Explainer,
+        Some(FormatPref::Interviews) => Format::Interview,
+        _ => return Vec::new(),
+    };
+    let level = rec.verdict.level as i32;
+    let candidate = catalog.shows.iter().find(|s| {
+        s.formats.contains(&wanted)
+            && matches!(s.status, Status::Active | Status::Revived)
+            && reachable(s)
+            && can_fit(s, &p.answers)
+            && s.levels.iter().any(|l| (*l as i32 - level).abs() <= 1)
+    });
+    let top = &catalog.shows[rec.picks[0].show];
+    match candidate {
+        Some(c) if !top.formats.contains(&wanted) => vec![format!(
+            "{}: asked for {wanted:?}, top pick {} has {:?}, yet {} has it and fits",
+            p.name, top.id, top.formats, c.id
+        )],
+        _ => Vec::new(),
+    }
+}
+
+#[test]
+fn shows_a_listener_may_not_reach_stay_out_of_the_plan_and_say_why_they_are_shown() {
+    let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+    assert!(
+        catalog.shows.iter().any(|s| !reachable(s)),
+        "the catalog has shows a listener may not reach, so this test checks something"
+    );
+    let mut failures = Vec::new();
+    let mut met = 0;
+    for p in personas() {
+        let rec = recommend(&catalog, &p.answers, 5);
+        met += rec
+            .picks
+            .iter()
+            .filter(|x| !reachable(&catalog.shows[x.show]))
+            .count();
+        failures.extend(unreachable_shows_stay_out_of_the_way(&catalog, &p, &rec));
+        // A whole-catalog ranking meets every such show.
+        let all = recommend(&catalog, &p.answers, catalog.shows.len());
+        failures.extend(unreachable_shows_stay_out_of_the_way(&catalog, &p, &all));
+        if rec.verdict.level == Level::Beginner {
+            for x in &rec.picks[..3] {
+                let show = &catalog.shows[x.show];
+                if !reachable(show) {
+                    failures.push(format!("{}: {} in a beginner's top three", p.name, show.id));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    println!("unreachable shows among the personas' top fives: {met}");
+}
+
+#[test]
+fn a_listener_who_asks_for_a_format_gets_it_first_when_a_live_show_in_it_fits() {
+    let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+    let mut failures = Vec::new();
+    let mut asked = 0;
+    for p in personas() {
+        let rec = recommend(&catalog, &p.answers, 5);
+        if matches!(
+            p.answers.format,
+            Some(FormatPref::News | FormatPref::Explainers | FormatPref::Interviews)
+        ) {
+            asked += 1;
+        }
+        failures.extend(the_top_pick_has_the_format_asked_for(&catalog, &p, &rec));
+    }
+    assert!(asked >= 10, "{asked} personas ask for a format");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let news = personas()
+        .into_iter()
+        .find(|p| p.name == "news-only listener with short episodes")
+        .expect("persona");
+    let rec = recommend(&catalog, &news.answers, 5);
+    assert!(catalog.shows[rec.picks[0].show]
+        .formats
+        .contains(&Format::News));
 }
 
 #[test]

@@ -263,9 +263,10 @@ pub const DE: Texts = Texts {
     caution_ended: "Erscheint nicht mehr: Das Archiv lohnt sich trotzdem",
     caution_long: |length| format!("Folgen dauern {length}, länger als gewünscht"),
     caution_level_gap: |level| format!("Richtet sich an Hörende mit Niveau „{level}“"),
-    caution_status_unknown: "Wir konnten nicht bestätigen, dass noch neue Folgen erscheinen",
+    caution_status_unknown: "Wir konnten nicht bestätigen, dass noch neue Folgen erscheinen; er ist hier, weil er sehr gut zu deinen Antworten passt",
     caution_some_longer: |length| format!("Folgen sind unterschiedlich lang ({length}): manche dauern länger als gewünscht"),
     caution_quiet: |date| format!("Neueste uns bekannte Folge: {date}. Prüfe, ob noch neue erscheinen"),
+    caution_no_direct_link: "Keine App verlinkt ihn direkt: Suche ihn über seinen Namen. Er ist hier, weil er sehr gut zu deinen Antworten passt",
     themes: ["Design: automatisch", "Design: hell", "Design: dunkel"],
 
     show: ("Podcast", "Podcasts"),

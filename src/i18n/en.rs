@@ -255,9 +255,10 @@ pub const EN: Texts = Texts {
     caution_ended: "No longer publishing: the archive is still worth it",
     caution_long: |length| format!("Episodes run {length}, longer than you asked for"),
     caution_level_gap: |level| format!("Aimed at {} listeners", level.to_lowercase()),
-    caution_status_unknown: "We could not confirm it still publishes new episodes",
+    caution_status_unknown: "We could not confirm it still publishes new episodes; it is here because it fits your answers closely",
     caution_some_longer: |length| format!("Episodes vary ({length}): some run longer than you asked for"),
     caution_quiet: |date| format!("Newest episode we know of: {date}. Check that it still publishes"),
+    caution_no_direct_link: "No app links to it directly: search for it by name. It is here because it fits your answers closely",
     themes: ["Theme: automatic", "Theme: light", "Theme: dark"],
 
     show: ("show", "shows"),

@@ -261,9 +261,10 @@ pub const ES: Texts = Texts {
     caution_ended: "Ya no publica: el archivo sigue mereciendo la pena",
     caution_long: |length| format!("Los episodios duran {length}, más de lo que pediste"),
     caution_level_gap: |level| format!("Pensado para oyentes de nivel {}", level.to_lowercase()),
-    caution_status_unknown: "No hemos podido confirmar que siga publicando episodios",
+    caution_status_unknown: "No hemos podido confirmar que siga publicando episodios; está aquí porque encaja muy bien con tus respuestas",
     caution_some_longer: |length| format!("Los episodios varían ({length}): algunos duran más de lo que pediste"),
     caution_quiet: |date| format!("Episodio más reciente que conocemos: {date}. Comprueba que siga publicando"),
+    caution_no_direct_link: "Ninguna aplicación enlaza directamente con él: búscalo por su nombre. Está aquí porque encaja muy bien con tus respuestas",
     themes: ["Apariencia: automática", "Apariencia: clara", "Apariencia: oscura"],
 
     show: ("programa", "programas"),

@@ -240,6 +240,8 @@ pub struct Texts {
     pub caution_some_longer: fn(&str) -> String,
     /// The newest episode on record, when it is months old.
     pub caution_quiet: fn(&str) -> String,
+    /// No app links to the show directly: why it is still shown.
+    pub caution_no_direct_link: &'static str,
     /// Automatic, light, dark.
     pub themes: [&'static str; 3],
 
@@ -569,6 +571,7 @@ impl Texts {
             StatusUnknown => self.caution_status_unknown.to_owned(),
             SomeLonger(len) => (self.caution_some_longer)(&self.length(*len)),
             Quiet(d) => (self.caution_quiet)(&self.date(d)),
+            NoDirectLink => self.caution_no_direct_link.to_owned(),
         }
     }
 }
@@ -878,6 +881,7 @@ mod tests {
             caution_status_unknown,
             caution_some_longer,
             caution_quiet,
+            caution_no_direct_link,
             themes,
             show,
             episode,
@@ -1016,6 +1020,7 @@ mod tests {
             ("reason_depth", reason_depth),
             ("caution_ended", caution_ended),
             ("caution_status_unknown", caution_status_unknown),
+            ("caution_no_direct_link", caution_no_direct_link),
             ("results", results),
             ("level_and_format", level_and_format),
             ("opml_picks", opml_picks),

@@ -195,6 +195,10 @@ test("the results' cautions agree with the catalog and the four-week plan keeps 
     else if (/^Episodes vary /.test(text)) assert.ok(show.length.max > 30 && typical <= 25, `${id}: "${text}" for ${JSON.stringify(show.length)}`);
     else if (/^Newest episode we know of: /.test(text)) assert.ok(["active", "revived"].includes(show.status), `${id}: "${text}" for a ${show.status} show`);
     else if (/^We could not confirm/.test(text)) assert.equal(show.status, "unknown", `${id}: "${text}"`);
+    else if (/^No app links to it directly/.test(text)) {
+      const { apple, spotify, youtube, rss } = show.links;
+      assert.ok(!apple && !spotify && !youtube && !rss, `${id}: "${text}" but it has ${JSON.stringify(show.links)}`);
+    }
     else if (/^(No longer publishing|Ended in)/.test(text)) assert.equal(show.status, "ended", `${id}: "${text}"`);
     else if (/^Aimed at (\w+) listeners/.test(text)) {
       const level = text.match(/^Aimed at (\w+) listeners/)[1];
@@ -224,4 +228,32 @@ test("the results' cautions agree with the catalog and the four-week plan keeps 
     }
     assert.ok(minutes <= 60 || (parts.length === 1 && /^1 episode of/.test(parts[0])), `${week}: about ${minutes} min in an hour`);
   }
+});
+
+test("a beginner's results send no one into the void: direct links in the top three, none unreachable in the plan, every feed in the OPML", async () => {
+  const { shows } = await readJson("data/catalog.json");
+  const { page } = await open(env.browser, env.server.origin, { acceptDownloads: true });
+  // Issue #23's newcomer: switching careers, short explainers, two hours a week.
+  await page.goto(env.server.url + "?view=quiz&results=1&bg=none&math=low&code=low&goal=switch&len=short&week=2&fmt=explainers");
+  await ready(page);
+  const picked = await picks(page);
+  assert.equal(picked.length, 5);
+  const kinds = await page.getByTestId("pick").evaluateAll((els) =>
+    els.map((e) => [e.dataset.show, [...e.querySelectorAll("[data-testid=listen-links] li")].filter((li) => !["rss", "website"].includes(li.dataset.app)).map((li) => li.dataset.kind)]),
+  );
+  for (const [id, list] of kinds.slice(0, 3)) {
+    assert.equal(list.length, 5, `${id}: five apps`);
+    assert.ok(list.includes("direct"), `${id} in the top three has a direct link on an app: ${list}`);
+  }
+  // The plan names only shows with a direct link.
+  const unlinked = kinds.filter(([, list]) => !list.includes("direct")).map(([id]) => shows.find((s) => s.id === id).title);
+  const plan = (await page.getByTestId("plan").textContent()) ?? "";
+  for (const title of unlinked) assert.ok(!plan.includes(title), `${title} has no direct link yet is in the plan: ${plan}`);
+  // The OPML file lists every pick that has a feed, by its feed.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-opml").click()]);
+  const opml = await readFile(await download.path(), "utf8");
+  const feeds = [...opml.matchAll(/xmlUrl="([^"]*)"/g)].map((m) => m[1].replaceAll("&amp;", "&"));
+  const expected = picked.map((id) => shows.find((s) => s.id === id).links.rss).filter(Boolean);
+  assert.ok(expected.length >= 1, "some picks have a feed");
+  assert.deepEqual(feeds.sort(), expected.sort());
 });
