@@ -35,6 +35,9 @@ const SHOW_KEYS: [&str; 20] = [
     "",
 ];
 
+/// The order of a show's links (the engine's `Links`).
+const LINK_KEYS: [&str; 5] = ["website", "rss", "apple", "spotify", "youtube"];
+
 /// The order of the source lists (the engine's `SourceField`).
 const SOURCE_KEYS: [&str; 11] = [
     "hosts",
@@ -184,6 +187,17 @@ pub fn add_source(show: &mut Map<String, Value>, field: &str, url: &str) {
         if !list.iter().any(|v| v.as_str() == Some(url)) {
             list.push(Value::String(url.into()));
         }
+    }
+}
+
+/// Sets the show's `links.<name>` at its place in the file's link order (discover records a
+/// feed in a `links` object that has none).
+pub fn set_link(show: &mut Map<String, Value>, name: &str, url: &str) {
+    if !show.get("links").is_some_and(Value::is_object) {
+        set_show_key(show, "links", Value::Object(Map::new()));
+    }
+    if let Some(links) = show.get_mut("links").and_then(Value::as_object_mut) {
+        set_in_order(links, &LINK_KEYS, name, Value::String(url.into()));
     }
 }
 

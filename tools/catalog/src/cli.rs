@@ -1,5 +1,6 @@
-//! Arguments and the two commands. Exit codes: 0 every feed read, 1 some failed (the file
-//! still carries the others' updates), 2 a usage or file error.
+//! Arguments and the commands. Exit codes: 0 every feed read, 1 some failed (the file
+//! still carries the others' updates), 2 a usage or file error; for `check-links` 1 means
+//! some link is broken.
 
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -20,6 +21,10 @@ Usage (from the repository root):
   cargo run --release -p podpath_catalog -- refresh --catalog data/catalog.json
         [--only ID]... [--feed ID=URL]... [--dry-run] [--today YYYY-MM-DD]
   cargo run --release -p podpath_catalog -- add FEED_URL [--catalog data/catalog.json]
+  cargo run --release -p podpath_catalog -- discover --catalog data/catalog.json
+        [--only ID]... [--lookup-base URL] [--feed ID=URL]... [--dry-run]
+  cargo run --release -p podpath_catalog -- check-links --catalog data/catalog.json
+        [--only ID]... [--json REPORT] [--fix-moved]
 
 refresh  reads the feed of every show with an RSS link (or only the shows named with --only),
          updates status, last_episode, cadence, length and checked, adds the feed as the
@@ -31,9 +36,32 @@ refresh  reads the feed of every show with an RSS link (or only the shows named 
          --today DATE   judge status as of DATE (default: today, UTC).
 add      prints a draft catalog entry for the feed; curated fields are DRAFT: placeholders
          that the validator rejects until they are written.
+discover finds the feed of every show without an RSS link (or only the shows named with
+         --only) from the Apple id in its links.apple: asks the iTunes Search API
+         (lookup?id=ID&entity=podcast) for its feedUrl, reads that feed, and records it as
+         links.rss with the lookup URL as its source, only when the feed parses and its
+         title is the show's (ignoring case, punctuation, \"the\", \"podcast\" and a
+         subtitle after \":\" or \"|\"). A 403 or 429 is asked once more after its
+         Retry-After (at most 30 s). Writes the catalog once it passes the validator.
+         --lookup-base URL  ask the API at URL this time (default https://itunes.apple.com);
+                            the source recorded is still Apple's lookup URL.
+         --feed ID=URL      read the feed found for that show from URL this time.
+         --dry-run          print what would be recorded; write nothing.
+check-links  asks for every URL of every show (or only those named with --only): links,
+         start-here episodes, sources. HEAD, or GET where HEAD is refused (403, 405, 501),
+         body never read; each redirect followed and checked; 8 requests at a time, at most
+         2 per host; 5 s to connect, 15 s per request. Prints per show each BROKEN link
+         (404, 410, other 4xx/5xx, DNS, TLS, timeout, a refused hop; with the reason) and
+         each MOVED one (301/308, with the URL the permanent redirects lead to; 302, 303
+         and 307 are temporary and fine). Plain-http sources off loopback are not asked.
+         --json REPORT  also write the report as JSON (show, path, url, outcome, status,
+                        reason, new_url) to REPORT.
+         --fix-moved    write the new URL of each moved link into the catalog, once it
+                        passes the validator (a rewrite it rejects is left out).
 
 Feeds are fetched over https; plain http only on loopback (127.0.0.0/8, localhost, [::1]).
-Exit status: 0 every feed read, 1 some feeds failed, 2 usage or file error.";
+Exit status: 0 every feed read (discover: found), 1 some failed, 2 usage or file error;
+check-links: 0 no link broken, 1 some link broken, 2 usage or file error.";
 
 const EXIT_OK: u8 = 0;
 const EXIT_SOME_FAILED: u8 = 1;
@@ -54,20 +82,29 @@ pub enum Command {
         catalog: PathBuf,
         today: Option<NaiveDate>,
     },
+    Discover(crate::discover::Options),
+    CheckLinks(crate::check_links::Args),
     Help,
 }
 
 /// Reads the arguments after the program name.
 pub fn parse_args(args: &[String]) -> Result<Command, String> {
+    // check-links shares no flag but --catalog and --only with the others: its own parser.
+    if let Some(("check-links", rest)) = args.split_first().map(|(c, r)| (c.as_str(), r)) {
+        return crate::check_links::parse(rest)
+            .map(|a| a.map_or(Command::Help, Command::CheckLinks));
+    }
     let mut words = args.iter();
     let command = match words.next().map(String::as_str) {
         None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
-        Some(c @ ("refresh" | "add")) => c,
+        Some(c @ ("refresh" | "add" | "discover")) => c,
         Some(other) => return Err(format!("unknown command {other:?}")),
     };
     let mut catalog = PathBuf::from("data/catalog.json");
     let (mut only, mut feeds, mut dry_run, mut today, mut feed_url) =
         (Vec::new(), Vec::new(), false, None, None);
+    let mut lookup_base = crate::discover::LOOKUP_BASE.to_string();
+    let reads_shows = matches!(command, "refresh" | "discover");
     while let Some(word) = words.next() {
         let (flag, inline) = match word.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
@@ -88,8 +125,13 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
                         format!("--today {v:?} is not a date of the form YYYY-MM-DD")
                     })?);
             }
-            "--only" if command == "refresh" => only.push(value("--only")?),
-            "--feed" if command == "refresh" => {
+            "--only" if reads_shows => only.push(value("--only")?),
+            "--lookup-base" if command == "discover" => {
+                let v = value("--lookup-base")?;
+                check_feed_url(&v).map_err(|e| format!("--lookup-base: {e}"))?;
+                lookup_base = v;
+            }
+            "--feed" if reads_shows => {
                 let v = value("--feed")?;
                 let (id, url) = v
                     .split_once('=')
@@ -98,7 +140,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
                 check_feed_url(url).map_err(|e| format!("--feed {id}: {e}"))?;
                 feeds.push((id.to_string(), url.to_string()));
             }
-            "--dry-run" if command == "refresh" && inline.is_none() => dry_run = true,
+            "--dry-run" if reads_shows && inline.is_none() => dry_run = true,
             "-h" | "--help" => return Ok(Command::Help),
             f if f.starts_with('-') => return Err(format!("unknown option {f:?} for {command}")),
             url if command == "add" && feed_url.is_none() => {
@@ -114,6 +156,14 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
             catalog,
             today,
         },
+        "discover" if today.is_some() => return Err("discover takes no --today".into()),
+        "discover" => Command::Discover(crate::discover::Options {
+            catalog,
+            only,
+            feeds,
+            lookup_base,
+            dry_run,
+        }),
         _ => Command::Refresh {
             catalog,
             only,
@@ -153,6 +203,13 @@ pub fn main(args: &[String]) -> u8 {
             catalog,
             today,
         }) => run_add(&feed, catalog, today.unwrap_or_else(utc_today)),
+        Ok(Command::Discover(options)) => crate::discover::command(&options),
+        Ok(Command::CheckLinks(args)) => crate::check_links::execute(
+            &args,
+            &Fetcher::new(crate::check_links::LIMITS),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr(),
+        ),
     }
 }
 
@@ -357,6 +414,22 @@ mod tests {
             )),
             Ok(Command::Add { .. })
         ));
+        assert_eq!(
+            parse_args(&args(
+                "discover --catalog c.json --only a --lookup-base http://127.0.0.1:9 --feed a=http://127.0.0.1:9/a.xml --dry-run",
+            )),
+            Ok(Command::Discover(crate::discover::Options {
+                catalog: "c.json".into(),
+                only: vec!["a".into()],
+                feeds: vec![("a".into(), "http://127.0.0.1:9/a.xml".into())],
+                lookup_base: "http://127.0.0.1:9".into(),
+                dry_run: true,
+            }))
+        );
+        assert!(matches!(
+            parse_args(&args("discover")),
+            Ok(Command::Discover(o)) if o.lookup_base == "https://itunes.apple.com"
+        ));
     }
 
     #[test]
@@ -371,6 +444,9 @@ mod tests {
             "add",
             "add http://example.org/feed.xml",
             "add https://a.example/x https://b.example/y",
+            "discover --lookup-base http://itunes.apple.com",
+            "discover --today 2026-11-27",
+            "add https://a.example/x --only a",
         ] {
             assert!(parse_args(&args(bad)).is_err(), "{bad}");
         }

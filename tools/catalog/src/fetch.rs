@@ -148,6 +148,28 @@ impl Fetcher {
 
     /// The body of `url`, after at most `limits.redirects` redirects, each hop within the policy.
     pub fn get(&self, url: &str) -> Result<Fetched, FetchError> {
+        self.finish(self.last_hop(url)?)
+    }
+
+    /// `get`, except that a refusal also says how long the server asked to wait (`Retry-After`
+    /// in seconds; the HTTP-date form is not read), so that a caller asking a rate-limited API
+    /// (discover's iTunes lookup) can wait and ask once more.
+    pub fn get_noting_retry_after(
+        &self,
+        url: &str,
+    ) -> Result<Fetched, (FetchError, Option<Duration>)> {
+        let response = self.last_hop(url).map_err(|e| (e, None))?;
+        let wait = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        self.finish(response).map_err(|e| (e, wait))
+    }
+
+    /// The response at the end of the redirects, each hop within the policy.
+    fn last_hop(&self, url: &str) -> Result<ureq::http::Response<ureq::Body>, FetchError> {
         let mut url = url.to_string();
         for _ in 0..=self.limits.redirects {
             check_feed_url(&url).map_err(FetchError::NotAllowed)?;
@@ -172,7 +194,7 @@ impl Fetcher {
                 url = resolve(&url, location);
                 continue;
             }
-            return self.finish(response);
+            return Ok(response);
         }
         Err(FetchError::TooManyRedirects(self.limits.redirects))
     }
@@ -213,6 +235,133 @@ impl Fetcher {
             ureq::Error::ConnectionFailed => FetchError::Network("connection failed".into()),
             other => FetchError::Network(other.to_string()),
         }
+    }
+}
+
+/// The request a link check makes: HEAD first, GET where a host refuses HEAD.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Probe {
+    Head,
+    Get,
+}
+
+/// One answer as the server gave it: the status and, for a redirect, where it points
+/// (resolved against the URL asked).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub status: u16,
+    pub location: Option<String>,
+}
+
+/// Why one request got no answer, in the kinds a link report tells apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoAnswer {
+    /// Not https, or plain http off loopback.
+    NotAllowed(String),
+    /// DNS has no address for the host, or could not be asked.
+    HostNotFound(String),
+    /// The TLS handshake failed (an unknown authority, an expired or wrong-name certificate).
+    Tls(String),
+    /// No connection within the connect limit.
+    ConnectTimeout,
+    /// No connection: refused or unreachable.
+    Unreachable(String),
+    /// Connected, but no answer within the total limit.
+    Timeout,
+    Network(String),
+}
+
+impl NoAnswer {
+    /// A failure of the host rather than of one URL on it: asking it for another URL in the
+    /// same run would fail the same way, so a link check stops asking it.
+    pub fn is_host_wide(&self) -> bool {
+        matches!(
+            self,
+            NoAnswer::HostNotFound(_)
+                | NoAnswer::Tls(_)
+                | NoAnswer::ConnectTimeout
+                | NoAnswer::Unreachable(_)
+        )
+    }
+}
+
+impl Fetcher {
+    /// The limits this fetcher was built with.
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// One HEAD or GET of `url` through the same agents and policy as `get`, but without
+    /// following a redirect and without reading the body: `check-links` walks each hop itself
+    /// to tell a permanent move (301, 308) from a temporary one, and needs only the status.
+    /// The unread body is dropped with its connection.
+    pub fn probe(&self, probe: Probe, url: &str) -> Result<Answer, NoAnswer> {
+        check_feed_url(url).map_err(NoAnswer::NotAllowed)?;
+        let plain = url
+            .parse::<Uri>()
+            .is_ok_and(|u| u.scheme_str() == Some("http"));
+        let agent = if plain { &self.direct } else { &self.agent };
+        let response = match probe {
+            Probe::Head => agent
+                .head(url)
+                .header("Accept", "*/*")
+                .config()
+                .max_redirects(0)
+                .build()
+                .call(),
+            Probe::Get => agent
+                .get(url)
+                .header("Accept", "*/*")
+                .config()
+                .max_redirects(0)
+                .build()
+                .call(),
+        }
+        .map_err(|e| no_answer(e, !plain))?;
+        let status = response.status();
+        let location = status
+            .is_redirection()
+            .then(|| response.headers().get("location"))
+            .flatten()
+            // Some hosts send a path with UTF-8 in it rather than percent-encoded.
+            .and_then(|v| std::str::from_utf8(v.as_bytes()).ok())
+            .map(|to| resolve(url, to));
+        Ok(Answer {
+            status: status.as_u16(),
+            location,
+        })
+    }
+}
+
+/// `tls`: the request was over https, where rustls reports a failed handshake (an unknown
+/// authority, a wrong name, an expired certificate) as invalid data, the only way it can
+/// reach this side of ureq: no body is read here, and HTTP itself fails as `Protocol`.
+fn no_answer(e: ureq::Error, tls: bool) -> NoAnswer {
+    use ureq::Timeout as T;
+    match e {
+        ureq::Error::HostNotFound => NoAnswer::HostNotFound("no address".into()),
+        // The system resolver's failure (getaddrinfo), which std reports as an uncategorized
+        // error with this message and ureq passes on as it is.
+        ureq::Error::Io(io) if io.to_string().starts_with("failed to lookup address") => {
+            NoAnswer::HostNotFound(io.to_string())
+        }
+        ureq::Error::Timeout(T::Resolve | T::Connect) => NoAnswer::ConnectTimeout,
+        ureq::Error::Timeout(_) => NoAnswer::Timeout,
+        ureq::Error::ConnectionFailed => NoAnswer::Unreachable("connection failed".into()),
+        ureq::Error::Tls(why) => NoAnswer::Tls(why.into()),
+        ureq::Error::Rustls(why) => NoAnswer::Tls(why.to_string()),
+        ureq::Error::RequireHttpsOnly(why) => {
+            NoAnswer::NotAllowed(format!("a redirect left https: {why}"))
+        }
+        ureq::Error::Io(io) => match io.kind() {
+            std::io::ErrorKind::TimedOut => NoAnswer::Timeout,
+            std::io::ErrorKind::ConnectionRefused
+            | std::io::ErrorKind::HostUnreachable
+            | std::io::ErrorKind::NetworkUnreachable => NoAnswer::Unreachable(io.to_string()),
+            std::io::ErrorKind::InvalidData if tls => NoAnswer::Tls(io.to_string()),
+            _ => NoAnswer::Network(io.to_string()),
+        },
+        other => NoAnswer::Network(other.to_string()),
     }
 }
 
@@ -274,5 +423,25 @@ mod tests {
         ] {
             assert!(check_feed_url(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_failed_dns_lookup_is_host_not_found_and_fails_the_whole_host() {
+        // As std reports getaddrinfo's failure; no test can ask a real resolver.
+        let lookup = std::io::Error::other(
+            "failed to lookup address information: Name or service not known",
+        );
+        let got = no_answer(ureq::Error::Io(lookup), true);
+        assert_eq!(
+            got,
+            NoAnswer::HostNotFound(
+                "failed to lookup address information: Name or service not known".into()
+            )
+        );
+        assert!(got.is_host_wide());
+        let reset = std::io::Error::from(std::io::ErrorKind::ConnectionReset);
+        let got = no_answer(ureq::Error::Io(reset), true);
+        assert!(matches!(got, NoAnswer::Network(_)), "{got:?}");
+        assert!(!got.is_host_wide());
     }
 }

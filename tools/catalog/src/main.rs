@@ -1,4 +1,4 @@
-//! `cargo run --release -p podpath_catalog -- refresh|add ...`: see `cli::USAGE`.
+//! `cargo run --release -p podpath_catalog -- refresh|add|discover ...`: see `cli::USAGE`.
 
 use std::process::ExitCode;
 
