@@ -26,6 +26,12 @@
     if (data.type === "podpath:resize" && Number.isFinite(data.height)) {
       frames[i].frame.style.height = Math.max(200, Math.min(20000, Math.ceil(data.height))) + "px";
     }
+    // The reader opened a view (results, a tab, a topic): bring its heading, `top` pixels
+    // down the frame, into sight when it is out of it or low on the screen.
+    if (data.type === "podpath:reveal" && Number.isFinite(data.top)) {
+      const y = frames[i].frame.getBoundingClientRect().top + Math.max(0, data.top);
+      if (y < 0 || y > innerHeight * 0.75) scrollTo({ top: scrollY + y - 16, behavior: "instant" });
+    }
   });
   window.podpath = {
     setTheme(theme) {

@@ -11,6 +11,9 @@
 
 // The engine's own model and validator, shared with the build rather than duplicated.
 #[allow(dead_code)]
+#[path = "src/dates.rs"]
+mod dates;
+#[allow(dead_code)]
 #[path = "src/links.rs"]
 mod links;
 #[allow(dead_code)]

@@ -6,6 +6,9 @@
 set -euo pipefail
 [ "${TRUNK_PROFILE:-}" = "release" ] || exit 0
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The small files first (comments and layout whitespace out, integrity hashes updated), so the
+# pre-render sees what readers get.
+if command -v node >/dev/null; then node "$ROOT/scripts/minify.mjs"; fi
 missing=""
 command -v node >/dev/null || missing="Node.js"
 [ -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || missing="${missing:+$missing, }playwright-core (scripts/setup.sh test)"

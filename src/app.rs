@@ -101,7 +101,10 @@ pub fn App(
         notices.set_link(link_lines(lang.get()));
     });
     provide_context(NavCtx(nav, sync));
-    provide_context(crate::state::HeadingFocus::new());
+    let heading_focus = crate::state::HeadingFocus::new();
+    provide_context(heading_focus);
+    provide_context(crate::state::ChosenApp::load());
+    provide_context(crate::state::EmbedOpen(RwSignal::new(false)));
     provide_context(notices);
 
     if sync != UrlSync::Off {
@@ -120,6 +123,21 @@ pub fn App(
     if sync == UrlSync::ReplaceOnly {
         frame::connect(root, nav);
     }
+    // A view the reader asked for (a tab, the quiz's results, "Browse with these filters", a
+    // topic) brings its heading into sight with the focus on it. Only then: a first render,
+    // Back or a language switch never moves focus, and an embed never takes the host's.
+    Effect::new(move |_| {
+        nav.track();
+        if heading_focus.take() {
+            // After the new view has replaced the old one (whose heading may still be there).
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(root) = root.get_untracked() {
+                    browser::show_heading(&root);
+                }
+            })
+            .forget();
+        }
+    });
     Effect::new(move |_| {
         let Some(Ok((accent, text))) = accent.get() else {
             return;

@@ -105,6 +105,42 @@ pub fn focus_in(root: &web_sys::Element, selector: &str) {
     }
 }
 
+/// Brings the view's heading (`[data-pp-heading]` inside `root`) into sight and moves focus to
+/// it: scrolled to the top when it is out of sight or low on the screen (the host page's scroll,
+/// in a script embed), and in a frame the host page is asked to do the same (embed.js).
+pub fn show_heading(root: &web_sys::Element) {
+    show_in_sight(root, "[data-pp-heading]");
+}
+
+/// Brings the first element of `root` matching `selector` into sight and focuses it (see
+/// `show_heading`).
+pub fn show_in_sight(root: &web_sys::Element, selector: &str) {
+    let Some(el) = root
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    else {
+        return;
+    };
+    let window = gloo::utils::window();
+    let rect = el.get_bounding_client_rect();
+    let screen = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() < 0.0 || rect.top() > screen * 0.75 {
+        el.scroll_into_view_with_bool(true);
+    }
+    if in_frame() {
+        crate::frame::reveal(
+            el.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0),
+        );
+    }
+    let _ = el.focus();
+}
+
 pub fn active_element_near(node: &web_sys::Node) -> Option<web_sys::Element> {
     use wasm_bindgen::JsCast;
     match node.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
@@ -148,16 +184,20 @@ pub fn filters_beside_results() -> bool {
 
 /// Copies `text` and reports the outcome in `status` (an aria-live region), in the background.
 pub fn copy_reporting(text: String, status: leptos::prelude::RwSignal<String>) {
+    copy_reporting_as(text, status, crate::i18n::t().result_copied.to_owned());
+}
+
+/// The same, saying `done` (what was copied) once it is on the clipboard.
+pub fn copy_reporting_as(text: String, status: leptos::prelude::RwSignal<String>, done: String) {
     let t = crate::i18n::t();
     use leptos::prelude::Set;
     leptos::task::spawn_local(async move {
         let ok = copy_text(&text).await;
-        let message = if ok {
-            t.result_copied
+        status.set(if ok {
+            done
         } else {
-            t.result_copy_failed
-        };
-        status.set(message.to_owned());
+            t.result_copy_failed.to_owned()
+        });
     });
 }
 

@@ -26,6 +26,32 @@ struct Resize {
 }
 
 #[derive(Serialize)]
+struct Reveal {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    frame: Option<u32>,
+    top: i32,
+}
+
+/// Asks the host page to bring a point of the frame into sight.
+type Ask = Box<dyn Fn(i32)>;
+
+thread_local! {
+    /// Set once the frame is connected.
+    static REVEAL: RefCell<Option<Ask>> = const { RefCell::new(None) };
+}
+
+/// Asks the host page to scroll `top` pixels down this frame into sight (embed.js does it when
+/// that point is out of sight); nothing before the host is known, or outside a frame.
+pub fn reveal(top: f64) {
+    REVEAL.with(|r| {
+        if let Some(ask) = r.borrow().as_ref() {
+            ask(top.round() as i32);
+        }
+    });
+}
+
+#[derive(Serialize)]
 struct Hello {
     #[serde(rename = "type")]
     kind: &'static str,
@@ -61,6 +87,24 @@ pub fn connect(root: NodeRef<leptos::html::Div>, nav: RwSignal<UrlState>) {
             }
         }
     };
+
+    {
+        let (host, parent) = (host.clone(), parent.clone());
+        let ask = move |top: i32| {
+            let Some((origin, frame)) = host.borrow().clone() else {
+                return;
+            };
+            let msg = Reveal {
+                kind: "podpath:reveal",
+                frame,
+                top,
+            };
+            if let Ok(value) = serde_wasm_bindgen::to_value(&msg) {
+                let _ = parent.post_message(&value, &origin);
+            }
+        };
+        REVEAL.with(|r| *r.borrow_mut() = Some(Box::new(ask)));
+    }
 
     Effect::new({
         let (report, height) = (report.clone(), height.clone());

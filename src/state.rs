@@ -3,6 +3,7 @@
 use crate::browser;
 use crate::data::Loaded;
 use leptos::prelude::*;
+use podpath_engine::listen::App;
 use podpath_engine::url_state::{self, UrlState};
 
 /// The loaded catalog and search index.
@@ -39,6 +40,43 @@ impl HeadingFocus {
     pub fn take(&self) -> bool {
         self.0.try_update_value(std::mem::take).unwrap_or(false)
     }
+}
+
+/// The app the visitor listens with, remembered on the device where storage allows (else for
+/// this visit): every card's and pick's "Listen" opens it. Kept as its key in a string signal
+/// (a type the app already has, so no new copy of the reactive code).
+#[derive(Clone, Copy)]
+pub struct ChosenApp(pub RwSignal<String>);
+
+impl ChosenApp {
+    pub fn load() -> Self {
+        ChosenApp(RwSignal::new(
+            crate::storage::get(crate::storage::APP_KEY).unwrap_or_default(),
+        ))
+    }
+
+    pub fn get(&self) -> Option<App> {
+        self.0.with(|k| App::from_key(k))
+    }
+
+    /// Remembers `app`.
+    pub fn set(&self, app: App) {
+        crate::storage::set(crate::storage::APP_KEY, app.key());
+        self.0.set(app.key().to_owned());
+    }
+}
+
+/// The widget's chosen app; a card rendered on its own (outside `App`) reads the device's.
+pub fn chosen_app() -> ChosenApp {
+    use_context::<ChosenApp>().unwrap_or_else(ChosenApp::load)
+}
+
+/// Whether the Embed panel is open: the footer's button and the header's share it.
+#[derive(Clone, Copy)]
+pub struct EmbedOpen(pub RwSignal<bool>);
+
+pub fn embed_open() -> EmbedOpen {
+    expect_context::<EmbedOpen>()
 }
 
 /// What the URL says: the open view and its state.

@@ -10,6 +10,8 @@ use web_sys::Storage;
 pub const QUIZ_KEY: &str = "podpath:v1:quiz";
 /// Marks that the quiz was finished, so the Quiz tab reopens the results.
 pub const DONE_KEY: &str = "podpath:v1:quiz-done";
+/// The app the visitor listens with (an `App` key), so "Listen" opens it next time.
+pub const APP_KEY: &str = "podpath:v1:app";
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()

@@ -1,6 +1,6 @@
 //! Browse for episodes: the DataTalks.Club episodes filtered by search, topic, length and
 //! platform, with the same live-count rule as the shows (a value's count is what ticking it
-//! would leave).
+//! would leave); and a topic page's episodes, the ones most about the topic first.
 
 use crate::catalog::Catalog;
 use crate::filter::{Filters, LengthBucket, Platform, Sort};
@@ -112,9 +112,41 @@ pub fn topic_order(catalog: &Catalog, index: &SearchIndex<'_>) -> Vec<TopicId> {
     crate::filter::by_count_desc(apply(catalog, index, &Filters::default()).facets.topics)
 }
 
+/// A topic's episodes (those its wiki page cites or that are tagged with it), the ones most
+/// about the topic first. An episode tagged with ten topics names this one in passing; the
+/// reader of a topic page wants the ones about it. Centrality, each rule deciding only where
+/// the ones before it tie:
+/// 1. episodes the topic's wiki page cites, before the rest (the wiki chose them for the topic);
+/// 2. where the topic stands in the episode's own topic list: first means it is the episode's
+///    main subject (an episode only cited, not tagged, counts as after every tagged place);
+/// 3. fewer topics first: a focused episode before a broad one;
+/// 4. newest first (an undated one last); then by title, then id, so the order is stable.
+pub fn by_centrality<'a>(catalog: &'a Catalog, topic_id: &str) -> Vec<&'a Episode> {
+    let cited: BTreeSet<&str> = catalog
+        .topic(topic_id)
+        .map(|t| t.episodes.iter().map(|e| e.as_str()).collect())
+        .unwrap_or_default();
+    let mut list: Vec<&Episode> = catalog.episodes_for_topic(topic_id).collect();
+    list.sort_by_cached_key(|e| {
+        (
+            !cited.contains(e.id.as_str()),
+            e.topics
+                .iter()
+                .position(|t| t.as_str() == topic_id)
+                .unwrap_or(usize::MAX),
+            e.topics.len(),
+            std::cmp::Reverse(e.date.clone()),
+            e.title.clone(),
+            e.id.as_str().to_owned(),
+        )
+    });
+    list
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::*;
 
     fn setup() -> Result<(&'static Catalog, SearchIndex<'static>), String> {
         let c: &'static Catalog = Box::leak(Box::new(Catalog::embedded()?));
@@ -178,6 +210,98 @@ mod tests {
             .iter()
             .any(|&h| c.episodes[h].guests.contains(&guest)));
         Ok(())
+    }
+
+    fn fixture_episode(id: &str, topics: &[&str], date: Option<&str>) -> Episode {
+        Episode {
+            id: EpisodeId::from(id),
+            title: format!("Episode {id}"),
+            short: String::new(),
+            season: None,
+            episode: None,
+            guests: Vec::new(),
+            tags: Vec::new(),
+            topics: topics.iter().map(|&t| TopicId::from(t)).collect(),
+            date: date.map(|d| IsoDate(d.to_owned())),
+            duration_s: None,
+            links: EpisodeLinks::default(),
+            url: format!("https://example.org/{id}"),
+        }
+    }
+
+    #[test]
+    fn topic_episodes_go_cited_then_main_subject_then_focused_then_newest() {
+        let topic = |id: &str, cites: &[&str]| Topic {
+            id: TopicId::from(id),
+            title: id.to_owned(),
+            url: format!("https://example.org/wiki/{id}"),
+            kind: TopicKind::Concept,
+            level: Level::Beginner,
+            summary: None,
+            related: Vec::new(),
+            episodes: cites.iter().map(|&e| EpisodeId::from(e)).collect(),
+        };
+        let episodes = vec![
+            // The newest, and tagged with the topic, but only in passing: last.
+            fixture_episode(
+                "passing",
+                &["bioinformatics", "llms", "mlops"],
+                Some("2026-01-01"),
+            ),
+            fixture_episode("broad-undated", &["mlops", "llms", "tools"], None),
+            fixture_episode("broad-old", &["mlops", "llms", "tools"], Some("2021-01-01")),
+            fixture_episode("broad-new", &["mlops", "llms", "tools"], Some("2025-01-01")),
+            fixture_episode("focused", &["mlops"], Some("2020-01-01")),
+            // Cited by the wiki page without the tag: after the cited one that has it.
+            fixture_episode("cited-untagged", &["llms"], Some("2019-01-01")),
+            fixture_episode(
+                "cited-in-passing",
+                &["llms", "tools", "mlops"],
+                Some("2018-01-01"),
+            ),
+            fixture_episode("unrelated", &["llms"], Some("2026-02-01")),
+        ];
+        let c = Catalog::from_files(crate::validate::Files {
+            shows: ShowsFile {
+                schema_version: 2,
+                data_as_of: IsoDate("2026-03-01".to_owned()),
+                shows: Vec::new(),
+            },
+            topics: TopicsFile {
+                schema_version: 1,
+                source: String::new(),
+                source_url: String::new(),
+                hub: TopicId::from("mlops"),
+                topics: vec![
+                    topic("mlops", &["cited-in-passing", "cited-untagged"]),
+                    topic("llms", &[]),
+                ],
+            },
+            episodes: EpisodesFile {
+                schema_version: 1,
+                show: ShowId::from("dtc"),
+                source: String::new(),
+                source_url: String::new(),
+                episodes,
+            },
+        });
+        let order: Vec<&str> = by_centrality(&c, "mlops")
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "cited-in-passing",
+                "cited-untagged",
+                "focused",
+                "broad-new",
+                "broad-old",
+                "broad-undated",
+                "passing"
+            ]
+        );
+        assert!(by_centrality(&c, "no-such-topic").is_empty());
     }
 
     #[test]

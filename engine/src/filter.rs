@@ -244,7 +244,7 @@ pub fn apply(catalog: &Catalog, index: &SearchIndex<'_>, filters: &Filters) -> R
             any_or_all(&filters.formats, |f| show.formats.contains(f)),
             any_or_all(&filters.lengths, |b| b.contains(show)),
             any_or_all(&filters.platforms, |p| p.offered_by(show)),
-            !filters.active_only || show.status.is_publishing(),
+            !filters.active_only || show.publishing(),
         ];
         let failing: Vec<usize> = (0..FACETS).filter(|&f| !pass[f]).collect();
         let counts_for = |facet: usize| failing.is_empty() || failing == [facet];
@@ -274,7 +274,7 @@ pub fn apply(catalog: &Catalog, index: &SearchIndex<'_>, filters: &Filters) -> R
                 *f.platforms.entry(p).or_default() += 1;
             }
         }
-        if counts_for(ACTIVE) && show.status.is_publishing() {
+        if counts_for(ACTIVE) && show.publishing() {
             f.active += 1;
         }
         if failing.is_empty() {
@@ -317,15 +317,15 @@ fn sort_hits(catalog: &Catalog, hits: &mut [Hit], sort: Sort) {
 /// Which shows lead the default order ("best match" with no search, and ties within a search),
 /// lowest first; within a tier the catalog's own curated order holds:
 ///
-/// 0. active or revived, with last episode, cadence and length all known;
-/// 1. active or revived with a fact missing;
+/// 0. active or revived, with last episode, cadence and length all known, and not quiet;
+/// 1. active or revived with a fact missing, or quiet for over six months;
 /// 2. ended (the archive may still be worth it);
 /// 3. status unknown: never leads.
 pub fn lead_tier(show: &Show) -> u8 {
     let complete =
         show.last_episode.is_some() && show.cadence != Cadence::Unknown && show.length.is_some();
     match show.status {
-        Status::Active | Status::Revived if complete => 0,
+        Status::Active | Status::Revived if complete && show.quiet_since().is_none() => 0,
         Status::Active | Status::Revived => 1,
         Status::Ended => 2,
         Status::Unknown => 3,

@@ -1,5 +1,5 @@
-//! Walks over the topic graph: neighbourhoods, a deterministic radial layout, "learn next"
-//! paths, topic suggestions and reachability from the hub.
+//! Walks over the topic graph: neighbourhoods, "learn next" paths, topic suggestions and
+//! reachability from the hub. Where a neighbourhood's labels go on the map is `map`'s job.
 //!
 //! The wiki's `related` lists are directed (a page lists its own related pages); for walking
 //! and drawing, an edge in either direction connects two topics.
@@ -92,63 +92,6 @@ pub fn neighbourhood(catalog: &Catalog, center: usize, second_ring: bool) -> Nei
         ring2,
         edges,
     }
-}
-
-/// Node radius in layout units (the view box is centred on 0,0).
-pub const NODE_RADIUS: f64 = 34.0;
-const GAP: f64 = 10.0;
-
-/// A node's position.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Point {
-    pub x: f64,
-    pub y: f64,
-}
-
-/// Places the centre at (0, 0) and each ring evenly on a circle, starting at the top and going
-/// clockwise; a ring's radius grows until neighbouring nodes cannot touch. Same neighbourhood
-/// in, same picture out.
-pub fn layout(n: &Neighbourhood) -> Vec<(usize, Point)> {
-    let mut out = vec![(n.center, Point { x: 0.0, y: 0.0 })];
-    let min_gap = 2.0 * NODE_RADIUS + GAP;
-    let mut inner = 0.0;
-    for (ring, offset) in [(&n.ring1, 0.0), (&n.ring2, 0.5)] {
-        let k = ring.len();
-        if k == 0 {
-            continue;
-        }
-        let step = std::f64::consts::TAU / k as f64;
-        // chord between neighbours = 2 r sin(step / 2) must be at least min_gap
-        let spread = if k > 1 {
-            min_gap / (2.0 * (step / 2.0).sin())
-        } else {
-            0.0
-        };
-        let radius = spread.max(inner + min_gap).max(150.0);
-        for (i, &t) in ring.iter().enumerate() {
-            let a = -std::f64::consts::FRAC_PI_2 + step * (i as f64 + offset);
-            out.push((
-                t,
-                Point {
-                    x: radius * a.cos(),
-                    y: radius * a.sin(),
-                },
-            ));
-        }
-        inner = radius;
-    }
-    out
-}
-
-/// The smallest distance between two node centres of a layout.
-pub fn min_distance(points: &[(usize, Point)]) -> f64 {
-    let mut best = f64::INFINITY;
-    for (i, (_, a)) in points.iter().enumerate() {
-        for (_, b) in &points[i + 1..] {
-            best = best.min((a.x - b.x).hypot(a.y - b.y));
-        }
-    }
-    best
 }
 
 /// A short path of neighbouring topics to learn after `start`, from foundational to advanced:

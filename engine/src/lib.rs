@@ -18,6 +18,7 @@ pub mod graph;
 pub mod lang;
 pub mod links;
 pub mod listen;
+pub mod map;
 pub mod model;
 pub mod opml;
 pub mod plan;

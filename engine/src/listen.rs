@@ -34,7 +34,12 @@ impl App {
         App::Overcast,
     ];
 
-    /// A stable key for tests and styling.
+    /// The app of a stored key (the visitor's remembered choice); `None` for anything else.
+    pub fn from_key(key: &str) -> Option<App> {
+        App::ALL.into_iter().find(|a| a.key() == key)
+    }
+
+    /// A stable key for tests, styling and the remembered choice.
     pub fn key(self) -> &'static str {
         match self {
             App::Apple => "apple",

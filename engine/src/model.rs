@@ -282,6 +282,28 @@ pub struct Show {
     pub sources: BTreeMap<SourceField, Vec<String>>,
 }
 
+impl Show {
+    /// Recorded as live, but its newest known episode is more than [`QUIET_MONTHS`] calendar
+    /// months older than the check: the catalog may simply be behind, so podpath gives the
+    /// date of that episode instead of calling the show active.
+    pub fn quiet_since(&self) -> Option<&IsoDate> {
+        let last = self.last_episode.as_ref()?;
+        (self.status.is_publishing()
+            && crate::dates::months_between(last, &self.checked) > QUIET_MONTHS)
+            .then_some(last)
+    }
+
+    /// Still publishing as far as podpath can tell: recorded as live, with an episode within
+    /// [`QUIET_MONTHS`] of the check (what Find's "Still publishing" counts).
+    pub fn publishing(&self) -> bool {
+        self.status.is_publishing() && self.quiet_since().is_none()
+    }
+}
+
+/// A live show whose newest known episode is more than this many calendar months older than
+/// its check is not called active anywhere (a card, a pick, the "Still publishing" filter).
+pub const QUIET_MONTHS: u32 = 6;
+
 #[cfg(test)]
 impl Show {
     /// A valid, active show with nothing but what a unit test sets: the one fixture the

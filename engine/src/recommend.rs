@@ -47,7 +47,6 @@
 //! Start episodes and the listening plan are in [`crate::plan`].
 
 use crate::catalog::Catalog;
-use crate::dates::months_between;
 use crate::filter::Filters;
 use crate::listen::{listen_links, LinkKind};
 use crate::model::{Cadence, Format, IsoDate, LengthRange, Level, Show, Status, TopicId};
@@ -123,10 +122,7 @@ fn wanted_format(pref: FormatPref) -> Option<Format> {
     }
 }
 
-/// A live show whose newest known episode is more than this many calendar months older than
-/// its check is not called active in a pick: the catalog may simply be behind, so the pick
-/// gives the date of its newest known episode instead.
-pub const QUIET_MONTHS: u32 = 6;
+pub use crate::model::QUIET_MONTHS;
 
 /// One recommended show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -366,10 +362,10 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
     }
 
     match show.status {
-        Status::Active | Status::Revived => match quiet_since(show) {
+        Status::Active | Status::Revived => match show.quiet_since() {
             Some(last) => {
                 score += 2;
-                cautions.push(Caution::Quiet(last));
+                cautions.push(Caution::Quiet(last.clone()));
             }
             None => {
                 score += 8;
@@ -418,13 +414,6 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
         cautions,
         too_long,
     }
-}
-
-/// The newest episode on record, when it is more than [`QUIET_MONTHS`] older than the show's
-/// check.
-fn quiet_since(show: &Show) -> Option<IsoDate> {
-    let last = show.last_episode.as_ref()?;
-    (months_between(last, &show.checked) > QUIET_MONTHS).then(|| last.clone())
 }
 
 /// A show's usual episode length; when no source gives it, the range of its start-here

@@ -11,6 +11,15 @@ use podpath_engine::search::SearchIndex;
 use podpath_engine::{Catalog, Format, Level, Show, TopicId};
 use std::collections::BTreeSet;
 
+/// Months since year 0 of an ISO date ("2026-06" or "2026-06-08"; a year alone counts as
+/// its December, the latest it can mean): calendar months, as the catalog compares dates.
+fn months(d: &podpath_engine::IsoDate) -> u32 {
+    let s = d.as_str();
+    let year: u32 = s[..4].parse().expect("year");
+    let month: u32 = s.get(5..7).map_or(12, |m| m.parse().expect("month"));
+    year * 12 + month
+}
+
 fn loaded() -> (&'static Catalog, SearchIndex<'static>) {
     let catalog: &'static Catalog = Box::leak(Box::new(
         Catalog::embedded().expect("the embedded catalog decodes"),
@@ -140,7 +149,7 @@ fn values_of_one_facet_are_alternatives_and_facets_combine() {
 }
 
 #[test]
-fn still_publishing_keeps_revived_shows_and_drops_ended_ones() {
+fn still_publishing_keeps_revived_shows_and_drops_ended_and_quiet_ones() {
     let (catalog, _) = loaded();
     let active = ids(
         catalog,
@@ -153,7 +162,12 @@ fn still_publishing_keeps_revived_shows_and_drops_ended_ones() {
     for show in &catalog.shows {
         assert_eq!(
             active.contains(show.id.as_str()),
-            show.status.is_publishing(),
+            // Live, and an episode within six calendar months of the check.
+            show.status.is_publishing()
+                && show
+                    .last_episode
+                    .as_ref()
+                    .is_some_and(|d| months(d) + 6 >= months(&show.checked)),
             "{}",
             show.id
         );

@@ -1,4 +1,4 @@
-//! The topic graph: integrity, walks, and a layout that is deterministic and never overlaps.
+//! The topic graph: integrity and walks (the map's layout is tested in `map.rs`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
@@ -41,28 +41,6 @@ fn neighbours_are_symmetric() {
     for a in 0..c.topics.len() {
         for b in neighbours(&c, a) {
             assert!(neighbours(&c, b).contains(&a));
-        }
-    }
-}
-
-#[test]
-fn layout_is_deterministic_and_nodes_never_overlap_even_for_the_largest_neighbourhood() {
-    let c = catalog();
-    let largest = (0..c.topics.len())
-        .max_by_key(|&t| neighbours(&c, t).len())
-        .unwrap();
-    for t in [largest, c.topic_position("machine-learning").unwrap()] {
-        for second in [false, true] {
-            let n = neighbourhood(&c, t, second);
-            let a = layout(&n);
-            assert_eq!(a, layout(&neighbourhood(&c, t, second)));
-            assert!(
-                min_distance(&a) >= 2.0 * NODE_RADIUS,
-                "{} overlaps: {}",
-                c.topics[t].id,
-                min_distance(&a)
-            );
-            assert_eq!(a.len(), 1 + n.ring1.len() + n.ring2.len());
         }
     }
 }

@@ -10,12 +10,19 @@ pub fn ExternalLink(
     /// Extra CSS classes.
     #[prop(optional)]
     class: &'static str,
+    /// Called when the link is followed (it still opens).
+    #[prop(optional)]
+    on_follow: Option<Callback<()>>,
     children: Children,
 ) -> impl IntoView {
     let t = crate::i18n::t();
     if is_https_url(&href) {
         view! {
-            <a href=href class=class target="_blank" rel="noopener noreferrer">
+            <a href=href class=class target="_blank" rel="noopener noreferrer" on:click=move |_| {
+                if let Some(f) = on_follow {
+                    f.run(());
+                }
+            }>
                 {children()}
                 <span class="pp-sr-only">" " {t.opens_new_tab}</span>
             </a>

@@ -5,17 +5,21 @@ use podpath_engine::Show;
 
 /// Where to listen to a show: the five apps (a search where no direct link is known, and
 /// labelled so), the RSS feed or a plain "feed not known", and the show's website.
+/// Following an app's link remembers that app as the visitor's (see `ListenAction`).
 #[component]
 pub fn ListenLinks(show: &'static Show) -> impl IntoView {
     let t = crate::i18n::t();
+    let chosen = crate::state::chosen_app();
     let apps = listen::listen_links(show).into_iter().map(|link| {
+        let app = link.app;
+        let remember = Callback::new(move |_| chosen.set(app));
         let item = match (link.kind, link.url) {
             (LinkKind::Direct, Some(url)) => view! {
-                <ExternalLink href=url class="pp-link-button">{t.app(link.app)}</ExternalLink>
+                <ExternalLink href=url class="pp-link-button" on_follow=remember>{t.app(link.app)}</ExternalLink>
             }
             .into_any(),
             (LinkKind::Search, Some(url)) => view! {
-                <ExternalLink href=url class="pp-link-button">{t.search_on(link.app)}</ExternalLink>
+                <ExternalLink href=url class="pp-link-button" on_follow=remember>{t.search_on(link.app)}</ExternalLink>
             }
             .into_any(),
             _ => view! { <span class="pp-links__none">{t.app_unavailable(link.app)}</span> }

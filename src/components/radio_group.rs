@@ -21,7 +21,7 @@ pub fn RadioGroup(
     let legend = if sub {
         view! { <span class="pp-quiz__sub">{question.title}</span> }.into_any()
     } else {
-        view! { <h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1">{question.title}</h2> }
+        view! { <h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1" data-pp-heading="">{question.title}</h2> }
             .into_any()
     };
     view! {

@@ -1,11 +1,11 @@
-use crate::components::{ExternalLink, Highlighted, ListenLinks};
+use crate::components::{ExternalLink, Highlighted, ListenAction};
 use crate::format;
 use leptos::prelude::*;
 use podpath_engine::search::Term;
 use podpath_engine::{Catalog, Show, Status, TopicId};
 
-/// One show: who makes it, who it suits, how long and how alive it is, what it covers, where
-/// to start and where to listen.
+/// One show: who it suits, how long and how alive it is, what it is, and how to listen; who
+/// makes it, what it covers and where to start one tap away.
 #[component]
 pub fn ShowCard(
     catalog: &'static Catalog,
@@ -23,13 +23,16 @@ pub fn ShowCard(
         format!("{} {}", t.hosted_by, show.hosts.join(", "))
     };
     let ended = show.status == Status::Ended;
-    let status_line = match &show.last_episode {
-        Some(d) => format!(
+    // One wording for a live show everywhere: past the quiet threshold, the date of its newest
+    // known episode instead of "Active" (as the quiz's cautions say it).
+    let status_line = match (show.quiet_since(), &show.last_episode) {
+        (Some(d), _) => (t.caution_quiet)(&t.date(d)),
+        (None, Some(d)) => format!(
             "{} · {}",
             t.status(show.status),
             format::last_episode(t, d, ended)
         ),
-        None => t.status(show.status).to_owned(),
+        (None, None) => t.status(show.status).to_owned(),
     };
     let length = show
         .length
@@ -38,14 +41,14 @@ pub fn ShowCard(
     let labelled_by = heading_id.clone();
     // Catalog text stays English: marked so inside a Spanish or German interface.
     let en = crate::i18n::catalog_lang();
+    // On a phone a card is a row to compare: title, level and format, how alive it is, a line
+    // of description and one way to listen; hosts, topics, where to start and every other way
+    // to listen are one tap away under "More about this show".
     view! {
         <article class="pp-card" data-testid="show-card" data-show=show.id.as_str().to_owned() aria-labelledby=labelled_by>
             <h3 class="pp-card__title" id=heading_id lang=en>
                 <Highlighted text=show.title.clone() terms=terms />
             </h3>
-            <p class="pp-card__hosts">
-                <Highlighted text=hosts terms=terms />
-            </p>
             <ul class="pp-badges" aria-label=t.level_and_format>
                 {show.levels.iter().map(|l| view! { <li class=format!("pp-badge pp-badge--{}", l.key())>{t.level(*l)}</li> }).collect_view()}
                 {show.formats.iter().map(|f| view! { <li class="pp-badge">{t.format_name(*f)}</li> }).collect_view()}
@@ -58,39 +61,43 @@ pub fn ShowCard(
             <p class="pp-card__desc" lang=en>
                 <Highlighted text=show.description.clone() terms=terms />
             </p>
-            <div class="pp-card__topics">
-                <span class="pp-sr-only">{t.topics}</span>
-                <ul class="pp-chips" lang=en>
-                    {show.topics.iter().map(|t| {
-                        let title = catalog.topic_title(t.as_str()).to_owned();
-                        let t = t.clone();
-                        view! {
-                            <li>
-                                <button type="button" class="pp-chip" on:click=move |_| on_topic.run(t.clone())>
-                                    {title}
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </div>
-            {(!show.start_here.is_empty()).then(|| view! {
-                <div class="pp-card__start">
-                    <h4>{t.start_here}</h4>
-                    <ul lang=en>
-                        {show.start_here.iter().map(|ep| view! {
-                            <li>
-                                <ExternalLink href=ep.url.clone()>{ep.title.clone()}</ExternalLink>
-                                {format!(" · {}", t.minutes(u32::from(ep.minutes)))}
-                                <span class="pp-muted">" — " {ep.why.clone()}</span>
-                            </li>
+            <ListenAction show=show />
+            <details class="pp-card__more">
+                <summary data-testid="card-more">{t.card_more}</summary>
+                <p class="pp-card__hosts">
+                    <Highlighted text=hosts terms=terms />
+                </p>
+                <div class="pp-card__topics">
+                    <span class="pp-sr-only">{t.topics}</span>
+                    <ul class="pp-chips" lang=en>
+                        {show.topics.iter().map(|t| {
+                            let title = catalog.topic_title(t.as_str()).to_owned();
+                            let t = t.clone();
+                            view! {
+                                <li>
+                                    <button type="button" class="pp-chip" on:click=move |_| on_topic.run(t.clone())>
+                                        {title}
+                                    </button>
+                                </li>
+                            }
                         }).collect_view()}
                     </ul>
                 </div>
-            })}
-            <div class="pp-card__listen">
-                <ListenLinks show=show />
-            </div>
+                {(!show.start_here.is_empty()).then(|| view! {
+                    <div class="pp-card__start">
+                        <h4>{t.start_here}</h4>
+                        <ul lang=en>
+                            {show.start_here.iter().map(|ep| view! {
+                                <li>
+                                    <ExternalLink href=ep.url.clone()>{ep.title.clone()}</ExternalLink>
+                                    {format!(" · {}", t.minutes(u32::from(ep.minutes)))}
+                                    <span class="pp-muted">" — " {ep.why.clone()}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })}
+            </details>
         </article>
     }
 }

@@ -10,6 +10,8 @@ use podpath_engine::url_state::{encode, UrlState, View};
 pub fn SiteHeader() -> impl IntoView {
     let t = crate::i18n::t();
     let nav = nav();
+    let heading_focus = crate::state::heading_focus();
+    let embed = crate::state::embed_open();
     let current = move || nav.get().with(|s| s.view);
     let tab = move |v: View| {
         // The widget's display settings (language, theme) travel with the link.
@@ -33,6 +35,7 @@ pub fn SiteHeader() -> impl IntoView {
                     on:click=move |ev| {
                         ev.prevent_default();
                         if current() != v {
+                            heading_focus.request();
                             nav.go(UrlState { view: v, ..UrlState::default() }, true);
                         }
                     }
@@ -52,6 +55,28 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav class="pp-tabs" aria-label=t.nav_label>
                     <ul>{View::ALL.into_iter().map(tab).collect_view()}</ul>
                 </nav>
+                // The Embed panel lives in the footer; a blogger finds it from here too.
+                <button
+                    type="button"
+                    class="pp-button pp-button--quiet pp-header__embed"
+                    data-testid="embed-open"
+                    on:click=move |ev| {
+                        embed.0.set(true);
+                        let root = ev
+                            .current_target()
+                            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                            .and_then(|el| el.closest(".podpath").ok().flatten());
+                        // Once the panel has rendered.
+                        gloo::timers::callback::Timeout::new(0, move || {
+                            if let Some(root) = root {
+                                crate::browser::show_in_sight(&root, "[data-pp-embed-heading]");
+                            }
+                        })
+                        .forget();
+                    }
+                >
+                    {t.embed_short}
+                </button>
                 // Cycles auto -> light -> dark; kept in the URL like every other setting.
                 <button
                     type="button"

@@ -1,6 +1,7 @@
 use crate::state::nav;
 use leptos::prelude::*;
-use podpath_engine::graph::{layout, neighbourhood, NODE_RADIUS};
+use podpath_engine::graph::neighbourhood;
+use podpath_engine::map::{layout, Frame, MapLayout};
 use podpath_engine::url_state::{encode, UrlState, View};
 use podpath_engine::Catalog;
 use wasm_bindgen::JsCast;
@@ -52,39 +53,45 @@ pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
 
     let picture = move || {
         let n = neighbourhood(catalog, center, second.get());
-        let points = layout(&n);
-        // Room for the node labels around the ring: a label is up to 120px wide but at most
-        // three lines (about 50px) tall, so less room above and below than at the sides.
-        let (pad_x, pad_y) = (NODE_RADIUS + 40.0, NODE_RADIUS + 16.0);
-        let (mut min_x, mut min_y, mut max_x, mut max_y) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
-        for (_, p) in &points {
-            min_x = min_x.min(p.x);
-            min_y = min_y.min(p.y);
-            max_x = max_x.max(p.x);
-            max_y = max_y.max(p.y);
-        }
-        let (x0, y0) = (min_x - pad_x, min_y - pad_y);
-        let (w, h) = (max_x - min_x + 2.0 * pad_x, max_y - min_y + 2.0 * pad_y);
-        let at = |t: usize| points.iter().find(|(i, _)| *i == t).map(|(_, p)| *p);
+        // One layout per design (narrow, wide; see podpath_engine::map): the CSS shows the one
+        // that fits the map's width, so labels never overlap from phones to desktops.
+        let [narrow, wide] = Frame::ALL.map(|f| layout(catalog, &n, f));
         // Integers only: formatting floats would pull ~10 KB of float-printing code into the
-        // wasm. Positions are in hundredths of a percent; SVG coordinates in whole units.
+        // wasm. Positions across are in hundredths of a percent; down and in SVG, whole px.
         let pct = |v: f64, total: f64| {
             let hundredths = (v / total * 10_000.0).round().clamp(0.0, 10_000.0) as u32;
             format!("{}.{:02}%", hundredths / 100, hundredths % 100)
         };
         let unit = |v: f64| (v.round() as i32).to_string();
-        let lines = n
-            .edges
+        let px = |v: f64| format!("{}px", unit(v));
+        let edges = |map: &MapLayout, class: &'static str| {
+            let lines = n
+                .edges
+                .iter()
+                .filter_map(|&(a, b)| Some((map.at(a)?, map.at(b)?)))
+                .map(|(a, b)| {
+                    view! { <line x1=unit(a.x) y1=unit(a.y) x2=unit(b.x) y2=unit(b.y) /> }
+                })
+                .collect_view();
+            view! {
+                <svg class=class viewBox=format!("0 0 {} {}", unit(map.width), unit(map.height)) preserveAspectRatio="none" aria-hidden="true">
+                    {lines}
+                </svg>
+            }
+        };
+        let nodes = narrow
+            .nodes
             .iter()
-            .filter_map(|&(a, b)| Some((at(a)?, at(b)?)))
-            .map(|(a, b)| {
-                view! { <line x1=unit(a.x) y1=unit(a.y) x2=unit(b.x) y2=unit(b.y) /> }
-            })
-            .collect_view();
-        let nodes = points
-            .iter()
-            .filter_map(|&(t, p)| catalog.topics.get(t).map(|topic| (t, p, topic)))
-            .map(|(t, p, topic)| {
+            .filter_map(|p| Some((p.topic, p, wide.at(p.topic)?, catalog.topics.get(p.topic)?)))
+            .map(|(t, p, q, topic)| {
+                // Custom properties through the CSSOM (`style:`), never a style attribute: the
+                // page's CSP allows no inline style.
+                let (x, y, wide_x, wide_y) = (
+                    pct(p.x, narrow.width),
+                    px(p.y),
+                    pct(q.x, wide.width),
+                    px(q.y),
+                );
                 let state = UrlState {
                     view: View::Topics,
                     topic: Some(topic.id.clone()),
@@ -104,8 +111,10 @@ pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
                         href=href
                         lang=crate::i18n::catalog_lang()
                         aria-current=(t == center).then_some("page")
-                        style:left=pct(p.x - x0, w)
-                        style:top=pct(p.y - y0, h)
+                        style:--pp-x=x
+                        style:--pp-y=y
+                        style:--pp-wide-x=wide_x
+                        style:--pp-wide-y=wide_y
                         on:click=move |ev| {
                             ev.prevent_default();
                             if t != center {
@@ -120,10 +129,9 @@ pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="pp-graph__canvas" style:aspect-ratio=format!("{} / {}", unit(w), unit(h)) data-nodes=points.len().to_string()>
-                <svg class="pp-graph__edges" viewBox=format!("{} {} {} {}", unit(x0), unit(y0), unit(w), unit(h)) preserveAspectRatio="none" aria-hidden="true">
-                    {lines}
-                </svg>
+            <div class="pp-graph__canvas" style:--pp-h=px(narrow.height) style:--pp-wide-h=px(wide.height) data-nodes=narrow.nodes.len().to_string()>
+                {edges(&narrow, "pp-graph__edges pp-graph__edges--narrow")}
+                {edges(&wide, "pp-graph__edges pp-graph__edges--wide")}
                 {nodes}
             </div>
         }
@@ -135,7 +143,7 @@ pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
                 {picture}
             </div>
             <figcaption class="pp-graph__caption">
-                <span class="pp-muted">{t.graph_hint}</span>
+                <span class="pp-muted" data-testid="graph-legend">{t.graph_legend} " " {t.graph_hint}</span>
                 <button
                     type="button"
                     class="pp-button pp-button--quiet"

@@ -9,6 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// How many episodes are rendered at once.
 const EPISODE_PAGE: usize = 50;
+/// A compact embed shows this many cards until the reader asks for all: it stays within about
+/// two screens of the host's post.
+pub(crate) const COMPACT_PAGE: usize = 3;
 /// Show cards rendered per task after the first screen (see `progressive`).
 const CARD_BATCH: usize = 4;
 
@@ -211,6 +214,14 @@ pub fn BrowsePage() -> impl IntoView {
     let set_list = move |episodes: bool| update(Box::new(move |f| f.episodes = episodes));
     // The list renders in batches after the first screen; see the end of this function.
     let shown = RwSignal::new(0);
+    let capped = RwSignal::new(nav.get().with_untracked(|s| s.display.compact));
+    let cap = move || {
+        if capped.get() {
+            COMPACT_PAGE
+        } else {
+            usize::MAX
+        }
+    };
     let count_text = move || {
         if listing_episodes.get() {
             t.count(episode_results.with(|r| r.hits.len()), t.episode)
@@ -220,6 +231,15 @@ pub fn BrowsePage() -> impl IntoView {
     };
 
     let beside = browser::filters_beside_results();
+    let filters_panel = NodeRef::<leptos::html::Details>::new();
+    let show_results = move |_| {
+        if let Some(panel) = filters_panel.get() {
+            panel.set_open(false);
+            if let Ok(Some(root)) = panel.closest(".podpath") {
+                browser::show_heading(&root);
+            }
+        }
+    };
     let filters_summary = move || match filters.with(Filters::facet_count) {
         0 => t.filters.to_string(),
         n => (t.filters_selected)(n),
@@ -263,7 +283,7 @@ pub fn BrowsePage() -> impl IntoView {
             // bar, then the results, then the cards. Above the results (a phone), they start
             // closed so the first screen shows results, and their groups render after the cards.
             <div class="pp-browse__body">
-                <details class="pp-filters" open=beside>
+                <details class="pp-filters" open=beside node_ref=filters_panel>
                     <summary>{filters_summary}</summary>
                     <Deferred last=!beside>
                     <div class="pp-filters__groups">
@@ -276,11 +296,18 @@ pub fn BrowsePage() -> impl IntoView {
                         <FacetGroup legend=t.facet_platform id="platform" options=platform_options on_toggle=on_platform hint=t.facet_platform_hint />
                         <FacetGroup legend=t.facet_topic id="topic" options=topic_options on_toggle=on_topic_facet limit=12 catalog_values=true />
                     </div>
-                    <Show when=move || !filters.with(Filters::is_empty)>
-                        <button type="button" class="pp-button pp-button--quiet" on:click=move |_| update(Box::new(|f| *f = Filters { sort: f.sort, ..Filters::default() }))>
-                            {t.clear_filters}
+                    <div class="pp-filters__end">
+                        // Above the results (a phone), the open panel can be taller than the
+                        // screen: this closes it and brings the results into sight.
+                        <button type="button" class="pp-button pp-filters__show" data-testid="filters-show" on:click=show_results>
+                            {move || (t.filters_show)(&count_text())}
                         </button>
-                    </Show>
+                        <Show when=move || !filters.with(Filters::is_empty)>
+                            <button type="button" class="pp-button pp-button--quiet" on:click=move |_| update(Box::new(|f| *f = Filters { sort: f.sort, ..Filters::default() }))>
+                                {t.clear_filters}
+                            </button>
+                        </Show>
+                    </div>
                     </Deferred>
                 </details>
                 <Deferred>
@@ -294,7 +321,7 @@ pub fn BrowsePage() -> impl IntoView {
                                 {t.list_episodes}
                             </button>
                         </div>
-                        <p class="pp-results__count" role="status" aria-live="polite" data-testid="result-count">{count_text}</p>
+                        <p class="pp-results__count" role="status" aria-live="polite" data-testid="result-count" tabindex="-1" data-pp-heading="">{count_text}</p>
                         <div class="pp-actions">
                             <button type="button" class="pp-button pp-button--quiet" data-testid="copy-link" on:click=copy_link>{t.copy_link}</button>
                             <Show when=move || !listing_episodes.get()>
@@ -329,7 +356,7 @@ pub fn BrowsePage() -> impl IntoView {
                     <Show when=move || !listing_episodes.get()>
                         <ol class="pp-list" aria-label=t.list_shows aria-busy=progressive::busy(shown)>
                             <For
-                                each=move || results.with(|r| r.hits.iter().take(shown.get()).map(|h| h.show).collect::<Vec<_>>())
+                                each=move || results.with(|r| r.hits.iter().take(shown.get().min(cap())).map(|h| h.show).collect::<Vec<_>>())
                                 key=|i| *i
                                 let(i)
                             >
@@ -338,6 +365,11 @@ pub fn BrowsePage() -> impl IntoView {
                                 })}
                             </For>
                         </ol>
+                        <Show when=move || capped.get() && results.with(|r| r.hits.len() > COMPACT_PAGE)>
+                            <button type="button" class="pp-button pp-button--quiet" data-testid="show-all" on:click=move |_| capped.set(false)>
+                                {move || format!("{} ({})", t.show_all, t.shows(results.with(|r| r.hits.len())))}
+                            </button>
+                        </Show>
                     </Show>
                     <Show when=move || listing_episodes.get()>
                         <ol class="pp-list" aria-label=t.list_episodes>

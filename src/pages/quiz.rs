@@ -1,4 +1,4 @@
-use crate::components::{ExternalLink, ListenLinks, RadioGroup, TopicLink};
+use crate::components::{ExternalLink, ListenAction, RadioGroup, TopicLink};
 use crate::state::{data, nav, notices, NoticeKind, UrlSync};
 use crate::{browser, download, storage};
 use leptos::prelude::*;
@@ -91,8 +91,10 @@ fn QuizSteps() -> impl IntoView {
     });
 
     let total = Step::ALL.len();
+    let heading_focus = crate::state::heading_focus();
     let finish = move || {
         storage::set(storage::DONE_KEY, "1");
+        heading_focus.request();
         nav.go(
             UrlState {
                 view: View::Quiz,
@@ -130,7 +132,7 @@ fn QuizSteps() -> impl IntoView {
             Step::Format => radio("fmt", &t.q_format, false, |a| a.format.map(quiz::FormatPref::key), |a, k| a.format = quiz::FormatPref::from_key(k)).into_any(),
             Step::Time => view! {
                 <div class="pp-quiz__time">
-                    <h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1">{t.q_time_title}</h2>
+                    <h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1" data-pp-heading="">{t.q_time_title}</h2>
                     {radio("len", &t.q_episode, true, |a| a.episode.map(quiz::EpisodeTime::key), |a, k| a.episode = quiz::EpisodeTime::from_key(k))}
                     {radio("week", &t.q_week, true, |a| a.weekly.map(quiz::WeeklyTime::key), |a, k| a.weekly = quiz::WeeklyTime::from_key(k))}
                 </div>
@@ -138,7 +140,7 @@ fn QuizSteps() -> impl IntoView {
             .into_any(),
             Step::Topics => view! {
                 <fieldset class="pp-quiz__group" data-testid="q-topics">
-                    <legend><h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1">{t.q_topics_title}</h2></legend>
+                    <legend><h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1" data-pp-heading="">{t.q_topics_title}</h2></legend>
                     <div class="pp-options">
                         {quiz::QUIZ_TOPICS
                             .iter()
@@ -252,7 +254,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
                         <li><TopicLink id=t.id.clone() label=t.title.clone() class="pp-chip" /></li>
                     }).collect_view()}
                 </ul>
-                <ListenLinks show=show />
+                <ListenAction show=show />
             </li>
         }
     }).collect_view();
@@ -323,7 +325,9 @@ fn QuizResults(answers: Answers) -> impl IntoView {
         let url = share_url.clone();
         browser::copy_reporting(url, status);
     };
+    let heading_focus = crate::state::heading_focus();
     let retake = move |_| {
+        heading_focus.request();
         storage::remove(storage::QUIZ_KEY);
         storage::remove(storage::DONE_KEY);
         nav.go(
@@ -334,11 +338,14 @@ fn QuizResults(answers: Answers) -> impl IntoView {
             true,
         );
     };
-    let to_browse = move |_| nav.go(browse_state.clone(), true);
+    let to_browse = move |_| {
+        heading_focus.request();
+        nav.go(browse_state.clone(), true)
+    };
 
     view! {
         <section class="pp-results-quiz" data-testid="quiz-results">
-            <h2 tabindex="-1" id=crate::ids::id("verdict")>{t.result_level} " " {t.level(rec.verdict.level)}</h2>
+            <h2 tabindex="-1" id=crate::ids::id("verdict") data-pp-heading="">{t.result_level} " " {t.level(rec.verdict.level)}</h2>
             <p class="pp-verdict" data-testid="verdict">{t.verdict_why(&rec.verdict)}</p>
             <h3>{t.result_picks}</h3>
             <ol class="pp-picks">{picks}</ol>

@@ -1,9 +1,13 @@
 use crate::components::{Deferred, ExternalLink, TopicGraph, TopicLink};
 use crate::progressive;
+
+/// A compact embed lists this many of a topic's episodes until the reader asks for all.
+const COMPACT_EPISODES: usize = 3;
 use crate::state::{data, nav};
 use leptos::prelude::*;
+use podpath_engine::filter::Filters;
 use podpath_engine::graph::{learn_next, suggest};
-use podpath_engine::url_state::{UrlState, View};
+use podpath_engine::url_state::{encode, UrlState, View};
 use podpath_engine::{Catalog, TopicId, TopicKind};
 
 /// Episode rows per task on a topic's page (see `progressive`).
@@ -15,22 +19,10 @@ pub fn TopicsPage() -> impl IntoView {
     let catalog = &data().catalog;
     let nav = nav();
     let open = Memo::new(move |_| nav.get().with(|s| s.topic.clone()));
-    // Following a topic link, chip or map node removes it with its page: focus moves to the
-    // heading of the page it opened (also when the link was on Find or the quiz), so keyboard
-    // and screen-reader users land on what they opened. Only then: a first render, Back or a
-    // language switch never moves focus, and an embed never pulls the host page's focus.
-    let root = NodeRef::<leptos::html::Div>::new();
-    let focus = crate::state::heading_focus();
-    Effect::new(move |_| {
-        open.track();
-        if focus.take() {
-            if let Some(root) = root.get() {
-                crate::browser::focus_in(&root, "h2");
-            }
-        }
-    });
+    // Following a topic link, chip or map node removes it with its page: the app then moves
+    // focus to the heading of the page it opened (`data-pp-heading`, see `App`).
     view! {
-        <div class="pp-topics-page" node_ref=root>
+        <div class="pp-topics-page">
             {move || match open.get() {
                 Some(id) => view! { <TopicDetail catalog=catalog id=id /> }.into_any(),
                 None => view! { <TopicIndex catalog=catalog /> }.into_any(),
@@ -60,7 +52,7 @@ fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
     let suggestions = Memo::new(move |_| query.with(|q| suggest(catalog, q, 8)));
     view! {
         <div class="pp-topics" data-testid="topic-index">
-            <h2 tabindex="-1">{t.topic_index}</h2>
+            <h2 tabindex="-1" data-pp-heading="">{t.topic_index}</h2>
             <div class="pp-topic-search" role="search">
                 <label for=crate::ids::id("topic-search")>{t.topic_search_label}</label>
                 <input
@@ -101,7 +93,7 @@ fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
 #[component]
 fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
     let t = crate::i18n::t();
-    let focus = crate::state::heading_focus();
+    let heading_focus = crate::state::heading_focus();
     let nav = nav();
     let Some(topic) = catalog.topic(id.as_str()) else {
         return view! { <TopicIndex catalog=catalog /> }.into_any();
@@ -110,23 +102,36 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
         return view! { <TopicIndex catalog=catalog /> }.into_any();
     };
     let shows: Vec<_> = catalog.shows_covering(topic.id.as_str()).collect();
+    // The episodes most about the topic first (see `by_centrality`); the reader can order them
+    // by date or length instead ("central", "newest", "shortest").
     let episodes: Vec<&'static podpath_engine::Episode> =
-        catalog.episodes_for_topic(topic.id.as_str()).collect();
+        podpath_engine::episodes::by_centrality(catalog, topic.id.as_str());
     let has_episodes = !episodes.is_empty();
-    let shortest_first = RwSignal::new(false);
+    let order = RwSignal::new("central");
     let path = learn_next(catalog, center, 4);
     // Below the graph: rendered in batches after the first screen (see `progressive`).
     let shown = RwSignal::new(0);
     let total_episodes = episodes.len();
+    // A compact embed lists the first few until the reader asks for all (about two screens).
+    let capped = RwSignal::new(nav.get().with_untracked(|s| s.display.compact));
+    let cap = move || {
+        if capped.get() {
+            COMPACT_EPISODES
+        } else {
+            usize::MAX
+        }
+    };
     let episode_list = move || {
         let mut list = episodes.clone();
-        if shortest_first.get() {
-            list.sort_by_key(|e| (e.duration_s.unwrap_or(u32::MAX), e.title.clone()));
-        } else {
-            list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        match order.get() {
+            "shortest" => list.sort_by_key(|e| (e.duration_s.unwrap_or(u32::MAX), e.title.clone())),
+            "newest" => {
+                list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)))
+            }
+            _ => {}
         }
         list.into_iter()
-            .take(shown.get())
+            .take(shown.get().min(cap()))
             .map(|e| {
                 let title = e.title.clone();
                 view! {
@@ -150,27 +155,58 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                     href="?view=topics"
                     on:click=move |ev| {
                         ev.prevent_default();
-                        focus.request();
+                        heading_focus.request();
                         nav.go(UrlState { view: View::Topics, ..UrlState::default() }, true);
                     }
                 >
                     {t.topic_back_to_index}
                 </a>
             </p>
-            <h2 tabindex="-1" lang=crate::i18n::catalog_lang()>{topic.title.clone()}</h2>
+            <h2 tabindex="-1" data-pp-heading="" lang=crate::i18n::catalog_lang()>{topic.title.clone()}</h2>
             <ul class="pp-badges">
                 <li class="pp-badge">{t.topic_kind(topic.kind)}</li>
                 <li class=format!("pp-badge pp-badge--{}", topic.level.key())>{t.level(topic.level)}</li>
             </ul>
             {topic.summary.clone().map(|s| view! { <p class="pp-topic__summary" lang=crate::i18n::catalog_lang()>{s}</p> })}
             <p><ExternalLink href=topic.url.clone()>{t.topic_on_wiki}</ExternalLink></p>
+            // The shows first (before the map on every screen): a topic page leads somewhere.
+            <section aria-labelledby=crate::ids::id("topic-shows")>
+                <h3 id=crate::ids::id("topic-shows")>{t.topic_shows}</h3>
+                {if shows.is_empty() {
+                    view! { <p class="pp-muted">{t.topic_no_shows}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="pp-compact-list" data-testid="topic-shows">
+                            {shows.iter().map(|s| {
+                                // The show in Find: searched for by its title.
+                                let state = UrlState {
+                                    view: View::Browse,
+                                    filters: Filters { query: s.title.clone(), ..Filters::default() },
+                                    ..UrlState::default()
+                                };
+                                let href = encode(&UrlState { display: nav.get().with_untracked(|n| n.display.clone()), ..state.clone() });
+                                view! {
+                                    <li data-show=s.id.as_str().to_owned()>
+                                        <a href=href lang=crate::i18n::catalog_lang() on:click=move |ev| {
+                                            ev.prevent_default();
+                                            heading_focus.request();
+                                            nav.go(state.clone(), true);
+                                        }>{s.title.clone()}</a>
+                                        <span class="pp-muted">" · " {s.levels.iter().map(|l| t.level(*l)).collect::<Vec<_>>().join(", ")}</span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
             // The graph and the lists under it follow in tasks of their own.
             <Deferred>
                 <TopicGraph catalog=catalog center=center />
             </Deferred>
             <Deferred>
             {(!path.is_empty()).then(|| view! {
-                <section aria-labelledby=crate::ids::id("learn-next")>
+                <section class="pp-topic__next" aria-labelledby=crate::ids::id("learn-next")>
                     <h3 id=crate::ids::id("learn-next")>{t.topic_learn_next}</h3>
                     <p class="pp-muted">{t.topic_learn_next_note}</p>
                     <ol class="pp-path" data-testid="learn-next">
@@ -183,7 +219,7 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                     </ol>
                 </section>
             })}
-            <section aria-labelledby=crate::ids::id("related")>
+            <section class="pp-topic__related" aria-labelledby=crate::ids::id("related")>
                 <h3 id=crate::ids::id("related")>{t.topic_related}</h3>
                 <ul class="pp-chips" data-testid="related">
                     {topic.related.iter().map(|r| view! {
@@ -191,35 +227,24 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </section>
-            <section aria-labelledby=crate::ids::id("topic-shows")>
-                <h3 id=crate::ids::id("topic-shows")>{t.topic_shows}</h3>
-                {if shows.is_empty() {
-                    view! { <p class="pp-muted">{t.topic_no_shows}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="pp-compact-list" data-testid="topic-shows">
-                            {shows.iter().map(|s| view! {
-                                <li>
-                                    <strong lang=crate::i18n::catalog_lang()>{s.title.clone()}</strong>
-                                    <span class="pp-muted">" · " {s.levels.iter().map(|l| t.level(*l)).collect::<Vec<_>>().join(", ")}</span>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }}
-            </section>
             <section aria-labelledby=crate::ids::id("topic-episodes")>
                 <h3 id=crate::ids::id("topic-episodes")>{t.topic_episodes}</h3>
                 {if has_episodes {
                     view! {
                         <label class="pp-sort">
                             <span>{t.episode_sort_label}</span>
-                            <select class="pp-input" data-testid="episode-sort" on:change:target=move |ev| shortest_first.set(ev.target().value() == "shortest")>
+                            <select class="pp-input" data-testid="episode-sort" on:change:target=move |ev| order.set(match ev.target().value().as_str() { "newest" => "newest", "shortest" => "shortest", _ => "central" })>
+                                <option value="central">{t.sort(podpath_engine::filter::Sort::BestMatch)}</option>
                                 <option value="newest">{t.episode_sort_newest}</option>
                                 <option value="shortest">{t.episode_sort_shortest}</option>
                             </select>
                         </label>
                         <ul class="pp-compact-list" data-testid="topic-episodes" aria-busy=progressive::busy(shown)>{episode_list.clone()}</ul>
+                        <Show when=move || capped.get() && COMPACT_EPISODES < total_episodes>
+                            <button type="button" class="pp-button pp-button--quiet" data-testid="show-all" on:click=move |_| capped.set(false)>
+                                {format!("{} ({})", t.show_all, t.count(total_episodes, t.episode))}
+                            </button>
+                        </Show>
                     }.into_any()
                 } else {
                     view! { <p class="pp-muted">{t.topic_no_episodes}</p> }.into_any()
@@ -229,8 +254,6 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
         </article>
     };
     // Queued after the sections above (see `BrowsePage`), so the rows land in a list that exists.
-    progressive::reveal(shown, total_episodes, EPISODE_BATCH, move || {
-        shortest_first.track()
-    });
+    progressive::reveal(shown, total_episodes, EPISODE_BATCH, move || order.track());
     page.into_any()
 }

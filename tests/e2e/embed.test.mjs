@@ -7,7 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test, serveTwoSites, launch, open, quizByKeyboard, ROOT, recordSnapshots, snapshots, scopeReady, AXE_INLINE_STYLE, skipQuiz } from "./support.mjs";
 
 const CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'";
 
 let sites, widget, browser, hostOrigin;
 before(async () => {

@@ -117,7 +117,8 @@ test("the language switch renders the widget in the chosen language and keeps it
   // Tabs and topic links carry the language, for a middle click or a copied address.
   assert.match(await page.getByTestId("tab-topics").getAttribute("href"), /lang=de/);
   // And the Embed panel's snippets, for a blogger copying the widget as they see it.
-  await page.getByRole("button", { name: "Einbetten" }).click();
+  await page.getByTestId("embed-open").click();
+  assert.equal((await page.getByTestId("embed-open").textContent()).trim(), "Einbetten");
   assert.match(await page.getByTestId("embed-script").inputValue(), /<podpath-finder [^>]*lang="de"/);
   assert.match(await page.getByTestId("embed-iframe").inputValue(), /lang=de/);
   await page.waitForURL(/lang=de/);

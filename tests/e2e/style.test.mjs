@@ -55,3 +55,22 @@ test("no element reset overrides a component rule on any view", async () => {
   }
   assert.deepEqual([...new Set(found)], []);
 });
+
+test("the shipped stylesheet holds the source's rules, one by one (the release build only drops comments and spaces)", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const { join } = await import("node:path");
+  const { ROOT, DIST } = await import("./support.mjs");
+  const [source, shipped] = await Promise.all([readFile(join(ROOT, "style", "main.css"), "utf8"), readFile(join(DIST, "main.css"), "utf8")]);
+  assert.ok(shipped.length < source.length * 0.9, `the shipped file is smaller: ${shipped.length} of ${source.length} bytes`);
+  const { page } = await open(env.browser, env.server.origin);
+  const rules = await page.evaluate(([a, b]) => {
+    const list = (css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return [...sheet.cssRules].map((r) => r.cssText);
+    };
+    return [list(a), list(b)];
+  }, [source, shipped]);
+  assert.ok(rules[0].length > 100, `${rules[0].length} rules`);
+  assert.deepEqual(rules[1], rules[0]);
+});
