@@ -2,6 +2,7 @@
 //! engine's own validator, written atomically. A refresh therefore changes only the facts it
 //! derived, and `git diff` shows nothing else.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
 use std::io::Write;
@@ -129,6 +130,26 @@ impl CatalogFile {
             .as_object_mut()
     }
 
+    /// The validator's problems by the index of the show they stand in, as `path: message` (the
+    /// last one of each show): a command undoes the update of each show named here and reports
+    /// it as failed, so that one odd feed never blocks the others.
+    pub fn problems_by_show(&self) -> BTreeMap<usize, String> {
+        self.problems()
+            .into_iter()
+            .filter_map(|p| show_index(&p.path).map(|i| (i, format!("{}: {}", p.path, p.message))))
+            .collect()
+    }
+
+    /// Puts the show at `index` back as it stands in `original` (the document before the run).
+    pub fn restore_show(&mut self, index: usize, original: &Value) {
+        if let (Some(show), Some(old)) = (
+            self.show_mut(index),
+            original.get("shows").and_then(|s| s.get(index)),
+        ) {
+            *show = old.as_object().cloned().unwrap_or_default();
+        }
+    }
+
     pub fn set_data_as_of(&mut self, day: &str) {
         if let Some(doc) = self.doc.as_object_mut() {
             doc.insert("data_as_of".into(), Value::String(day.into()));
@@ -158,6 +179,11 @@ impl CatalogFile {
         }
         result.map_err(fail)
     }
+}
+
+/// `shows[12].status` → 12.
+fn show_index(path: &str) -> Option<usize> {
+    path.strip_prefix("shows[")?.split(']').next()?.parse().ok()
 }
 
 /// Two-space JSON with a final newline.

@@ -16,10 +16,12 @@ use std::path::PathBuf;
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use podpath_engine::validate::Problem;
 use serde_json::{json, Value};
 use ureq::http::Uri;
 
 use crate::catalog_file::{render, CatalogFile};
+use crate::cli::{flag_value, split_flag};
 use crate::fetch::{check_feed_url, Fetcher, Limits, NoAnswer, Probe};
 
 /// The command's limits: a link answers its headers quickly or not at all, so a few seconds
@@ -61,14 +63,9 @@ pub fn parse(args: &[String]) -> Result<Option<Args>, String> {
     };
     let mut words = args.iter();
     while let Some(word) = words.next() {
-        let (flag, inline) = match word.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (word.as_str(), None),
-        };
+        let (flag, inline) = split_flag(word);
         let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| words.next().cloned())
+            flag_value(inline.as_deref(), &mut words)
                 .filter(|v| !v.is_empty())
                 .ok_or_else(|| format!("{name} needs a value"))
         };
@@ -737,10 +734,6 @@ pub fn fix_moved(file: &mut CatalogFile, report: &Report) -> (Vec<String>, Vec<(
 /// goes to `out`, progress and errors to `err`. Returns the exit status: 0 nothing broken,
 /// 1 some link broken, 2 a usage or file error.
 pub fn execute(args: &Args, fetcher: &Fetcher, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let fail = |err: &mut dyn Write, why: &str| {
-        let _ = writeln!(err, "podpath_catalog: {why}");
-        EXIT_USAGE
-    };
     let mut file = match CatalogFile::load(&args.catalog) {
         Ok(file) => file,
         Err(e) => return fail(err, &e.to_string()),
@@ -757,11 +750,9 @@ pub fn execute(args: &Args, fetcher: &Fetcher, out: &mut dyn Write, err: &mut dy
     if args.fix_moved {
         let problems = file.problems();
         if !problems.is_empty() {
-            for p in &problems {
-                let _ = writeln!(err, "  {p}");
-            }
-            return fail(
+            return rejected(
                 err,
+                &problems,
                 &format!(
                     "{} does not pass the validator as it stands; fix it before --fix-moved",
                     args.catalog.display()
@@ -794,11 +785,9 @@ pub fn execute(args: &Args, fetcher: &Fetcher, out: &mut dyn Write, err: &mut dy
         }
         let problems = file.problems();
         if !problems.is_empty() {
-            for p in &problems {
-                let _ = writeln!(err, "  {p}");
-            }
-            return fail(
+            return rejected(
                 err,
+                &problems,
                 "the rewritten catalog does not pass the validator; nothing written",
             );
         }
@@ -826,13 +815,25 @@ pub fn execute(args: &Args, fetcher: &Fetcher, out: &mut dyn Write, err: &mut dy
     }
 }
 
+/// Writes `why` to `err` as the command's error; returns the usage or file error status.
+fn fail(err: &mut dyn Write, why: &str) -> u8 {
+    let _ = writeln!(err, "podpath_catalog: {why}");
+    EXIT_USAGE
+}
+
+/// Writes each of the validator's problems to `err`, then `why`; returns the usage or file
+/// error status.
+fn rejected(err: &mut dyn Write, problems: &[Problem], why: &str) -> u8 {
+    for p in problems {
+        let _ = writeln!(err, "  {p}");
+    }
+    fail(err, why)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn args(line: &str) -> Vec<String> {
-        line.split_whitespace().map(str::to_string).collect()
-    }
+    use crate::cli::tests::args;
 
     #[test]
     fn the_documented_check_links_line_parses() {

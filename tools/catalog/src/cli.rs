@@ -2,10 +2,11 @@
 //! still carries the others' updates), 2 a usage or file error; for `check-links` 1 means
 //! some link is broken.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
+use podpath_engine::validate::Problem;
 use serde_json::Value;
 
 use crate::catalog_file::{render, CatalogFile};
@@ -106,15 +107,9 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut lookup_base = crate::discover::LOOKUP_BASE.to_string();
     let reads_shows = matches!(command, "refresh" | "discover");
     while let Some(word) = words.next() {
-        let (flag, inline) = match word.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (word.as_str(), None),
-        };
+        let (flag, inline) = split_flag(word);
         let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| words.next().cloned())
-                .ok_or_else(|| format!("{name} needs a value"))
+            flag_value(inline.as_deref(), &mut words).ok_or_else(|| format!("{name} needs a value"))
         };
         match flag {
             "--catalog" => catalog = PathBuf::from(value("--catalog")?),
@@ -174,6 +169,24 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     })
 }
 
+/// Reads a command-line word as a flag: `--flag=value` is the flag and its inline value; any
+/// other word comes whole. Every command's parser reads its words so, so that both forms of a
+/// flag work alike everywhere.
+pub(crate) fn split_flag(word: &str) -> (&str, Option<String>) {
+    match word.split_once('=') {
+        Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+        _ => (word, None),
+    }
+}
+
+/// The value of a flag: its inline value (`--flag=value`), else the next word of `words`.
+pub(crate) fn flag_value<'a>(
+    inline: Option<&str>,
+    words: &mut impl Iterator<Item = &'a String>,
+) -> Option<String> {
+    inline.map(str::to_string).or_else(|| words.next().cloned())
+}
+
 /// Runs a command line; returns the exit status.
 pub fn main(args: &[String]) -> u8 {
     match parse_args(args) {
@@ -220,20 +233,10 @@ fn run_refresh(
     dry_run: bool,
     today: NaiveDate,
 ) -> u8 {
-    let mut file = match CatalogFile::load(&path) {
+    let mut file = match load_valid(&path) {
         Ok(file) => file,
-        Err(e) => return usage_error(&e.to_string()),
+        Err(status) => return status,
     };
-    let problems = file.problems();
-    if !problems.is_empty() {
-        for p in &problems {
-            eprintln!("  {p}");
-        }
-        return usage_error(&format!(
-            "{} does not pass the validator as it stands; fix it first",
-            path.display()
-        ));
-    }
     let jobs = match jobs(&file, only, feeds) {
         Ok(jobs) => jobs,
         Err(why) => return usage_error(&why),
@@ -244,22 +247,8 @@ fn run_refresh(
         file.set_data_as_of(&today.format("%Y-%m-%d").to_string());
     }
     print!("{}", refresh::table(&summary));
-    let problems = file.problems();
-    if !problems.is_empty() {
-        for p in &problems {
-            eprintln!("  {p}");
-        }
-        return usage_error("the updated catalog does not pass the validator; nothing written");
-    }
-    let after = file.render();
-    if dry_run {
-        println!("dry run: {} not written", path.display());
-    } else if after == before {
-        println!("{} unchanged", path.display());
-    } else if let Err(e) = file.write() {
-        return usage_error(&e.to_string());
-    } else {
-        println!("wrote {}", path.display());
+    if let Err(status) = write_updated(&file, &before, dry_run) {
+        return status;
     }
     if summary.failures() == 0 {
         EXIT_OK
@@ -370,7 +359,60 @@ fn run_add(feed: &str, catalog: PathBuf, today: NaiveDate) -> u8 {
     EXIT_OK
 }
 
-fn usage_error(why: &str) -> u8 {
+/// Loads the catalog that `refresh` or `discover` updates; on failure, prints why and returns
+/// the exit status. A file that the validator already rejects is refused as it stands: the
+/// command writes the catalog only once it passes, and must not be blamed for problems it did
+/// not make.
+pub(crate) fn load_valid(path: &Path) -> Result<CatalogFile, u8> {
+    let file = CatalogFile::load(path).map_err(|e| usage_error(&e.to_string()))?;
+    let problems = file.problems();
+    if !problems.is_empty() {
+        return Err(rejected(
+            &problems,
+            &format!(
+                "{} does not pass the validator as it stands; fix it first",
+                path.display()
+            ),
+        ));
+    }
+    Ok(file)
+}
+
+/// Writes the updated catalog to its file, unless `dry_run` or nothing changed since `before`
+/// (its text as loaded), and says which; on failure, prints why and returns the exit status.
+/// Nothing is written unless the validator accepts the whole file, so the catalog on disk is
+/// always one the site can load.
+pub(crate) fn write_updated(file: &CatalogFile, before: &str, dry_run: bool) -> Result<(), u8> {
+    let problems = file.problems();
+    if !problems.is_empty() {
+        return Err(rejected(
+            &problems,
+            "the updated catalog does not pass the validator; nothing written",
+        ));
+    }
+    let path = file.path.display();
+    if dry_run {
+        println!("dry run: {path} not written");
+    } else if file.render() == before {
+        println!("{path} unchanged");
+    } else if let Err(e) = file.write() {
+        return Err(usage_error(&e.to_string()));
+    } else {
+        println!("wrote {path}");
+    }
+    Ok(())
+}
+
+/// Prints each of the validator's problems, then `why`; returns the usage or file error status.
+fn rejected(problems: &[Problem], why: &str) -> u8 {
+    for p in problems {
+        eprintln!("  {p}");
+    }
+    usage_error(why)
+}
+
+/// Prints `why` as the command's error; returns the usage or file error status.
+pub(crate) fn usage_error(why: &str) -> u8 {
     eprintln!("podpath_catalog: {why}");
     EXIT_USAGE
 }
@@ -386,10 +428,11 @@ fn utc_today() -> NaiveDate {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn args(line: &str) -> Vec<String> {
+    /// A command line split at white space (no quoting), for the parsers' tests.
+    pub(crate) fn args(line: &str) -> Vec<String> {
         line.split_whitespace().map(str::to_string).collect()
     }
 

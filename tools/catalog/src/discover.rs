@@ -18,8 +18,10 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::catalog_file::{add_source, set_link, CatalogFile};
+use crate::cli::{load_valid, usage_error, write_updated};
 use crate::feed::parse_feed;
 use crate::fetch::{FetchError, Fetcher, Limits};
+use crate::refresh::panic_message;
 
 /// Where the iTunes Search API answers, and the host of every recorded source.
 pub const LOOKUP_BASE: &str = "https://itunes.apple.com";
@@ -31,7 +33,6 @@ pub const MAX_RETRY_WAIT: Duration = Duration::from_secs(30);
 
 const EXIT_OK: u8 = 0;
 const EXIT_SOME_FAILED: u8 = 1;
-const EXIT_USAGE: u8 = 2;
 
 /// The command line of `discover`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,11 +212,7 @@ fn discover_one(
 /// The failure reported for a show whose reading panicked (a bug in a feed library meeting an
 /// odd feed): that show fails, the run goes on.
 fn crashed(panic: &(dyn std::any::Any + Send)) -> String {
-    let why = panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "no message".into());
+    let why = panic_message(panic);
     format!("reading this show's feed crashed ({why}); please report it with the feed's URL")
 }
 
@@ -341,30 +338,16 @@ pub fn apply(file: &mut CatalogFile, jobs: &[Job], results: &mut [ShowResult]) {
         }
         owners.insert(key, job.id.clone());
     }
-    let rejected: BTreeMap<usize, String> = file
-        .problems()
-        .into_iter()
-        .filter_map(|p| show_index(&p.path).map(|i| (i, format!("{}: {}", p.path, p.message))))
-        .collect();
+    let rejected = file.problems_by_show();
     for (job, result) in jobs.iter().zip(results.iter_mut()) {
         let Some(problem) = rejected.get(&job.index) else {
             continue;
         };
-        if let (Some(show), Some(old)) = (
-            file.show_mut(job.index),
-            original.get("shows").and_then(|s| s.get(job.index)),
-        ) {
-            *show = old.as_object().cloned().unwrap_or_default();
-        }
+        file.restore_show(job.index, &original);
         if result.outcome.is_ok() {
             result.outcome = Err(format!("entry rejected by the validator: {problem}"));
         }
     }
-}
-
-/// `shows[12].links.rss` → 12.
-fn show_index(path: &str) -> Option<usize> {
-    path.strip_prefix("shows[")?.split(']').next()?.parse().ok()
 }
 
 /// Looks up, reads, applies and reports; the caller decides about writing.
@@ -431,21 +414,10 @@ pub fn table(summary: &Summary) -> String {
 /// `discover` as the command line runs it; returns the exit status: 0 every feed found, 1 some
 /// not, 2 a usage or file error.
 pub fn command(options: &Options) -> u8 {
-    let path = &options.catalog;
-    let mut file = match CatalogFile::load(path) {
+    let mut file = match load_valid(&options.catalog) {
         Ok(file) => file,
-        Err(e) => return usage_error(&e.to_string()),
+        Err(status) => return status,
     };
-    let problems = file.problems();
-    if !problems.is_empty() {
-        for p in &problems {
-            eprintln!("  {p}");
-        }
-        return usage_error(&format!(
-            "{} does not pass the validator as it stands; fix it first",
-            path.display()
-        ));
-    }
     let (jobs, skipped) = match jobs(&file, &options.only, &options.feeds) {
         Ok(found) => found,
         Err(why) => return usage_error(&why),
@@ -459,32 +431,14 @@ pub fn command(options: &Options) -> u8 {
         &options.lookup_base,
     );
     print!("{}", table(&summary));
-    let problems = file.problems();
-    if !problems.is_empty() {
-        for p in &problems {
-            eprintln!("  {p}");
-        }
-        return usage_error("the updated catalog does not pass the validator; nothing written");
-    }
-    if options.dry_run {
-        println!("dry run: {} not written", path.display());
-    } else if file.render() == before {
-        println!("{} unchanged", path.display());
-    } else if let Err(e) = file.write() {
-        return usage_error(&e.to_string());
-    } else {
-        println!("wrote {}", path.display());
+    if let Err(status) = write_updated(&file, &before, options.dry_run) {
+        return status;
     }
     if summary.failures() == 0 {
         EXIT_OK
     } else {
         EXIT_SOME_FAILED
     }
-}
-
-fn usage_error(why: &str) -> u8 {
-    eprintln!("podpath_catalog: {why}");
-    EXIT_USAGE
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! facts, and writes those that changed back into the catalog, once the whole catalog passes
 //! the validator.
 
-use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -100,12 +99,18 @@ where
 
 /// The failure reported for a feed whose reading panicked, with the panic's message.
 fn crashed(panic: &(dyn std::any::Any + Send)) -> String {
-    let why = panic
+    let why = panic_message(panic);
+    format!("reading this feed crashed ({why}); please report it with the feed's URL")
+}
+
+/// What a caught panic says (its `&str` or `String` payload), for the report of the one feed
+/// whose reading crashed: the maintainer can pass it on with the feed's URL.
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "no message".into());
-    format!("reading this feed crashed ({why}); please report it with the feed's URL")
+        .unwrap_or_else(|| "no message".into())
 }
 
 fn read_one(fetcher: &Fetcher, job: &Job, today: NaiveDate) -> Read {
@@ -154,28 +159,14 @@ pub fn apply(
         })
         .collect();
     // Undo the updates of the shows the validator rejects, then check again: the rest must pass.
-    let rejected: BTreeMap<usize, String> = file
-        .problems()
-        .into_iter()
-        .filter_map(|p| show_index(&p.path).map(|i| (i, format!("{}: {}", p.path, p.message))))
-        .collect();
+    let rejected = file.problems_by_show();
     for (job, result) in jobs.iter().zip(results.iter_mut()) {
         if let Some(problem) = rejected.get(&job.index) {
-            if let (Some(show), Some(old)) = (
-                file.show_mut(job.index),
-                original.get("shows").and_then(|s| s.get(job.index)),
-            ) {
-                *show = old.as_object().cloned().unwrap_or_default();
-            }
+            file.restore_show(job.index, &original);
             result.outcome = Err(format!("update rejected by the validator: {problem}"));
         }
     }
     results
-}
-
-/// `shows[12].status` → 12.
-fn show_index(path: &str) -> Option<usize> {
-    path.strip_prefix("shows[")?.split(']').next()?.parse().ok()
 }
 
 /// Writes the derived facts into one show; returns what changed. Curated fields (levels,

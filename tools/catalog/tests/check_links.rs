@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
+mod support;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -17,15 +19,10 @@ use std::time::{Duration, Instant};
 use podpath_catalog::catalog_file::render;
 use podpath_catalog::check_links::{self, check_urls, Args, Checked, Kind, LIMITS};
 use podpath_catalog::fetch::{Fetcher, Limits};
-use podpath_engine::validate::{check_all, Sources};
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use rustls::{ServerConfig, ServerConnection, StreamOwned};
 use serde_json::Value;
-use ureq::tls::{Certificate, RootCerts};
+use support::{check_data, tls_config, trusting_fetcher, DATA};
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
-const TLS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tls/");
 /// How long `/slow/…` keeps the client waiting.
 const SLOW: Duration = Duration::from_secs(5);
 /// How long each `/busy/…` answer takes, so that requests overlap.
@@ -115,23 +112,6 @@ impl LinkServer {
     fn requests(&self) -> Vec<String> {
         self.stats.requests.lock().expect("requests").clone()
     }
-}
-
-fn tls_config() -> Arc<ServerConfig> {
-    let chain: Vec<CertificateDer<'static>> =
-        CertificateDer::pem_file_iter(format!("{TLS}localhost.pem"))
-            .expect("the server certificate")
-            .collect::<Result<_, _>>()
-            .expect("PEM certificates");
-    let key = PrivateKeyDer::from_pem_file(format!("{TLS}localhost.key")).expect("its key");
-    let config =
-        ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-            .with_safe_default_protocol_versions()
-            .expect("TLS versions")
-            .with_no_client_auth()
-            .with_single_cert(chain, key)
-            .expect("a server config");
-    Arc::new(config)
 }
 
 /// Answers one request on one connection, then closes it.
@@ -224,13 +204,6 @@ fn route(method: &str, path: &str) -> (u16, Option<String>) {
     }
 }
 
-/// The command's fetcher with short limits, trusting the test authority besides nothing.
-fn trusting_fetcher(limits: Limits) -> Fetcher {
-    let ca = std::fs::read(format!("{TLS}ca.pem")).expect("the test CA");
-    let ca = Certificate::from_pem(&ca).expect("a PEM certificate");
-    Fetcher::with_root_certs(limits, RootCerts::new_with_certs(&[ca]))
-}
-
 fn check_one(url: &str) -> Checked {
     check_urls(&Fetcher::new(QUICK), &[url.to_string()])
         .pop()
@@ -284,19 +257,7 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn validates(dir: &Path) -> Result<(), String> {
-    let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("readable");
-    let (catalog, topics, episodes) = (
-        read("catalog.json"),
-        read("topics.json"),
-        read("episodes.json"),
-    );
-    check_all(Sources {
-        catalog: &catalog,
-        topics: &topics,
-        episodes: &episodes,
-    })
-    .map(|_| ())
-    .map_err(|problems| format!("{problems:?}"))
+    check_data(dir).map_err(|problems| format!("{problems:?}"))
 }
 
 fn show_path(doc: &Value, id: &str) -> usize {

@@ -6,15 +6,13 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use podpath_engine::validate::{check_all, Problem, Sources};
+use podpath_engine::validate::Problem;
 use serde_json::Value;
-use support::FixtureServer;
+use support::{check_data, load, run, shows, FixtureServer, DATA};
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
 /// The facts refresh may change; everything else in a show is curated.
 const DERIVED: [&str; 7] = [
     "status",
@@ -37,23 +35,8 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-fn run(args: &[String]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podpath_catalog"))
-        .args(args)
-        .output()
-        .expect("the command runs")
-}
-
 fn words(line: &str) -> Vec<String> {
     line.split_whitespace().map(str::to_string).collect()
-}
-
-fn load(path: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON")
-}
-
-fn shows(doc: &Value) -> &Vec<Value> {
-    doc["shows"].as_array().expect("shows")
 }
 
 fn ids_with_feeds(doc: &Value) -> Vec<String> {
@@ -65,18 +48,7 @@ fn ids_with_feeds(doc: &Value) -> Vec<String> {
 }
 
 fn validates(dir: &Path) -> bool {
-    let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("readable");
-    let (catalog, topics, episodes) = (
-        read("catalog.json"),
-        read("topics.json"),
-        read("episodes.json"),
-    );
-    check_all(Sources {
-        catalog: &catalog,
-        topics: &topics,
-        episodes: &episodes,
-    })
-    .is_ok()
+    check_data(dir).is_ok()
 }
 
 #[test]
@@ -321,18 +293,7 @@ fn check_with(dir: &Path, show: Value) -> Result<(), Vec<Problem>> {
     let mut doc = load(&catalog);
     doc["shows"].as_array_mut().expect("shows").push(show);
     std::fs::write(&catalog, podpath_catalog::catalog_file::render(&doc)).expect("written");
-    let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("readable");
-    let (catalog, topics, episodes) = (
-        read("catalog.json"),
-        read("topics.json"),
-        read("episodes.json"),
-    );
-    check_all(Sources {
-        catalog: &catalog,
-        topics: &topics,
-        episodes: &episodes,
-    })
-    .map(|_| ())
+    check_data(dir)
 }
 
 #[test]

@@ -4,18 +4,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
+mod support;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use podpath_engine::validate::{check_all, Sources};
 use serde_json::{json, Value};
+use support::{check_data, load, run, shows, DATA};
 use tiny_http::{Header, Response, Server};
-
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
 
 /// One scripted answer.
 #[derive(Clone)]
@@ -180,14 +180,6 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-fn load(path: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON")
-}
-
-fn shows(doc: &Value) -> &Vec<Value> {
-    doc["shows"].as_array().expect("shows")
-}
-
 fn show<'a>(doc: &'a Value, id: &str) -> &'a Value {
     shows(doc).iter().find(|s| s["id"] == id).expect("the show")
 }
@@ -247,13 +239,6 @@ fn routes_for(show: &Eligible, feed: String) -> Vec<(String, Vec<Reply>)> {
     ]
 }
 
-fn run(args: &[String]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podpath_catalog"))
-        .args(args)
-        .output()
-        .expect("the command runs")
-}
-
 /// `discover` on `catalog` for `only`, asking `server`, each show's feed read from its mirror.
 fn discover(catalog: &Path, server: &Scripted, only: &[&Eligible], extra: &[&str]) -> Output {
     let mut args: Vec<String> = vec![
@@ -289,18 +274,7 @@ fn line_of(out: &Output, id: &str) -> String {
 }
 
 fn validates(dir: &Path) -> bool {
-    let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("readable");
-    let (catalog, topics, episodes) = (
-        read("catalog.json"),
-        read("topics.json"),
-        read("episodes.json"),
-    );
-    check_all(Sources {
-        catalog: &catalog,
-        topics: &topics,
-        episodes: &episodes,
-    })
-    .is_ok()
+    check_data(dir).is_ok()
 }
 
 /// Runs a failing case for the first eligible show: exit 1, its line says `reason`, the

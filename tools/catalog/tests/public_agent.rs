@@ -17,19 +17,12 @@ use std::thread;
 
 use podpath_catalog::feed::parse_feed;
 use podpath_catalog::fetch::{FetchError, Fetched, Fetcher, Limits};
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use rustls::{ServerConfig, ServerConnection, StreamOwned};
-use support::{weekly_feed, FixtureServer};
-use ureq::tls::{Certificate, RootCerts};
-
-const TLS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tls/");
+use support::{tls_config, trusting_fetcher, weekly_feed, FixtureServer};
 
 /// The command's fetcher and limits, trusting the test authority instead of Mozilla's roots.
 fn fetcher() -> Fetcher {
-    let ca = std::fs::read(format!("{TLS}ca.pem")).expect("the test CA");
-    let ca = Certificate::from_pem(&ca).expect("a PEM certificate");
-    Fetcher::with_root_certs(Limits::FEEDS, RootCerts::new_with_certs(&[ca]))
+    trusting_fetcher(Limits::FEEDS)
 }
 
 /// An https feed host on loopback, certified for 127.0.0.1 by the test authority:
@@ -42,20 +35,7 @@ struct TlsServer {
 
 impl TlsServer {
     fn start(plain_http: String) -> TlsServer {
-        let chain: Vec<CertificateDer<'static>> =
-            CertificateDer::pem_file_iter(format!("{TLS}localhost.pem"))
-                .expect("the server certificate")
-                .collect::<Result<_, _>>()
-                .expect("PEM certificates");
-        let key = PrivateKeyDer::from_pem_file(format!("{TLS}localhost.key")).expect("its key");
-        let config =
-            ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-                .with_safe_default_protocol_versions()
-                .expect("TLS versions")
-                .with_no_client_auth()
-                .with_single_cert(chain, key)
-                .expect("a server config");
-        let config = Arc::new(config);
+        let config = tls_config();
         let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
         let port = listener.local_addr().expect("an address").port();
         thread::spawn(move || {

@@ -1,15 +1,32 @@
-//! The fixture feed server: a loopback HTTP server (tiny_http) serving the feeds in
-//! `tests/fixtures/` and generated ones, plus every way a server goes wrong.
+//! What the tests share: the fixture feed server, a loopback HTTP server (tiny_http) serving
+//! the feeds in `tests/fixtures/` and generated ones, plus every way a server goes wrong; the
+//! test TLS authority of `tests/fixtures/tls/`; and the real `data/`, run through the binary
+//! and the engine's validator.
 
 #![allow(dead_code)] // each test file uses part of it
 
 use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
+use podpath_catalog::fetch::{Fetcher, Limits};
+use podpath_engine::validate::{check_all, Problem, Sources};
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use rustls::ServerConfig;
+use serde_json::Value;
 use tiny_http::{Header, Request, Response, Server};
+use ureq::tls::{Certificate, RootCerts};
+
+/// The repository's `data/`: the real catalog and the files it is validated against.
+pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
+/// The test authority, and the certificate and key it signed for 127.0.0.1 (made by
+/// `regenerate.sh` there).
+pub const TLS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tls/");
 
 /// How long `/slow.xml` makes the client wait.
 pub const SLOW: Duration = Duration::from_secs(5);
@@ -178,4 +195,65 @@ fn huge_feed(bytes: usize) -> Vec<u8> {
     }
     body += "</channel></rss>\n";
     body.into_bytes()
+}
+
+/// The engine's validator on the `catalog.json`, `topics.json` and `episodes.json` in `dir`:
+/// what the site would accept.
+pub fn check_data(dir: &Path) -> Result<(), Vec<Problem>> {
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("readable");
+    let (catalog, topics, episodes) = (
+        read("catalog.json"),
+        read("topics.json"),
+        read("episodes.json"),
+    );
+    check_all(Sources {
+        catalog: &catalog,
+        topics: &topics,
+        episodes: &episodes,
+    })
+    .map(|_| ())
+}
+
+/// Runs the binary with `args`, as a maintainer does.
+pub fn run(args: &[String]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_podpath_catalog"))
+        .args(args)
+        .output()
+        .expect("the command runs")
+}
+
+pub fn load(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON")
+}
+
+pub fn shows(doc: &Value) -> &Vec<Value> {
+    doc["shows"].as_array().expect("shows")
+}
+
+/// A server config for https on loopback: the certificate the test authority signed for
+/// 127.0.0.1, with the ring provider that ureq already builds.
+pub fn tls_config() -> Arc<ServerConfig> {
+    let chain: Vec<CertificateDer<'static>> =
+        CertificateDer::pem_file_iter(format!("{TLS}localhost.pem"))
+            .expect("the server certificate")
+            .collect::<Result<_, _>>()
+            .expect("PEM certificates");
+    let key = PrivateKeyDer::from_pem_file(format!("{TLS}localhost.key")).expect("its key");
+    let config =
+        ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()
+            .expect("TLS versions")
+            .with_no_client_auth()
+            .with_single_cert(chain, key)
+            .expect("a server config");
+    Arc::new(config)
+}
+
+/// The command's fetcher with `limits`, trusting the test authority instead of Mozilla's
+/// roots (and nothing besides): `Fetcher::with_root_certs` differs from `Fetcher::new` only
+/// in the root it trusts.
+pub fn trusting_fetcher(limits: Limits) -> Fetcher {
+    let ca = std::fs::read(format!("{TLS}ca.pem")).expect("the test CA");
+    let ca = Certificate::from_pem(&ca).expect("a PEM certificate");
+    Fetcher::with_root_certs(limits, RootCerts::new_with_certs(&[ca]))
 }
