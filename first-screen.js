@@ -89,7 +89,9 @@
     // (the first of its languages that podpath speaks) gets the loading view, then the app in
     // that language (engine/src/lang.rs negotiates the same way).
     if (language() !== "en") return "loading";
-    if (view === "browse") return "find";
+    // A compact Find lists fewer cards than the pre-rendered screen, and a remembered app turns
+    // every card's Listen into "Listen on <app>": the app would change either screen.
+    if (view === "browse") return params.get("compact") === "1" || rememberedApp() ? "loading" : "find";
     if (view === "topics") return "topics";
     // Saved quiz answers reopen the quiz where the visitor left it: not its first question.
     // So do the quiz's notices on podpath's own page when storage is blocked (a frame shows none).
@@ -121,6 +123,14 @@
 
   function primary(tag) {
     return String(tag).split(/[-_]/)[0].toLowerCase();
+  }
+
+  function rememberedApp() {
+    try {
+      return window.localStorage.getItem("podpath:v1:app") !== null;
+    } catch (e) {
+      return false;
+    }
   }
 
   function savedQuiz() {

@@ -6,6 +6,17 @@
 const base = new URL("./", import.meta.url).href;
 document.documentElement.setAttribute("data-podpath-base", base);
 
+// An element's own content is its fallback (a link to the hosted widget, for pages where this
+// file cannot load): an empty shadow root hides it now, and podpath mounts into that root.
+const hosts = [...document.querySelectorAll("podpath-finder, [data-podpath]")];
+for (const host of hosts) {
+  try {
+    host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  } catch {
+    // an element that cannot host a shadow root keeps its content
+  }
+}
+
 // The page paints first: its pre-rendered screen (or loading view) needs only the HTML and the
 // stylesheet, and the 1 MB of wasm and glue would compete with them for a slow connection.
 // So the app is fetched once the first contentful paint is reported, or after a second where
@@ -34,13 +45,25 @@ painted
       es: "podpath no ha podido arrancar en este navegador. Vuelve a cargar la página.",
       de: "podpath konnte in diesem Browser nicht starten. Bitte lade die Seite neu.",
     };
-    for (const root of document.querySelectorAll("#podpath, [data-podpath], podpath-finder")) {
+    const say = (root) => {
       const asked = root.getAttribute("data-lang") || root.getAttribute("lang") ||
         new URLSearchParams(location.search).get("lang") || navigator.language || "en";
-      const lang = String(asked).split(/[-_]/)[0].toLowerCase();
-      root.classList.add("podpath");
-      root.setAttribute("role", "alert");
-      root.textContent = SAY[lang] ?? SAY.en;
+      return SAY[String(asked).split(/[-_]/)[0].toLowerCase()] ?? SAY.en;
+    };
+    const page = document.getElementById("podpath");
+    if (page) {
+      page.classList.add("podpath");
+      page.setAttribute("role", "alert");
+      page.textContent = say(page);
+    }
+    // An embed shows the message and, through a slot, its own fallback link again.
+    for (const host of hosts) {
+      const shadow = host.shadowRoot;
+      if (!shadow) continue;
+      const note = document.createElement("p");
+      note.setAttribute("role", "alert");
+      note.textContent = say(host);
+      shadow.replaceChildren(note, document.createElement("slot"));
     }
     console.error(error);
   });

@@ -129,13 +129,13 @@ pub fn App(
     Effect::new(move |_| {
         nav.track();
         if heading_focus.take() {
-            // After the new view has replaced the old one (whose heading may still be there).
-            gloo::timers::callback::Timeout::new(0, move || {
+            // After the new view has replaced the old one (whose heading may still be there),
+            // and after the start-up jobs still queued (a view can open before they ran).
+            crate::progressive::later(move || {
                 if let Some(root) = root.get_untracked() {
                     browser::show_heading(&root);
                 }
-            })
-            .forget();
+            });
         }
     });
     Effect::new(move |_| {

@@ -6,7 +6,7 @@
 use web_sys::Storage;
 
 /// Versioned keys: a change of format gets a new key instead of misreading old data.
-/// `first-screen.js` reads both to choose the first screen (a test keeps it in step).
+/// `first-screen.js` reads these three to choose the first screen (a test keeps it in step).
 pub const QUIZ_KEY: &str = "podpath:v1:quiz";
 /// Marks that the quiz was finished, so the Quiz tab reopens the results.
 pub const DONE_KEY: &str = "podpath:v1:quiz-done";
@@ -48,7 +48,7 @@ mod tests {
     #[test]
     fn first_screen_js_reads_the_same_saved_quiz_keys() {
         let js = include_str!("../first-screen.js");
-        for key in [QUIZ_KEY, DONE_KEY] {
+        for key in [QUIZ_KEY, DONE_KEY, APP_KEY] {
             assert!(
                 js.contains(&format!("\"{key}\"")),
                 "first-screen.js lacks {key}"

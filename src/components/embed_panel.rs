@@ -14,30 +14,13 @@ pub fn EmbedPanel() -> impl IntoView {
     let nav = nav();
     let open = crate::state::embed_open();
     let status = RwSignal::new(String::new());
-    // The settings start from what the visitor is looking at. One signal of the type the app
-    // already uses for its state: every new signal type adds its own copy of the reactive
-    // machinery to the bundle.
-    let settings = RwSignal::new(nav.get().get_untracked());
-    // The widget as the settings describe it: the current view's state when it is that view.
-    let chosen = move || {
-        let current = nav.get().get();
-        let wanted = settings.get();
-        let mut state = if current.view == wanted.view {
-            current.clone()
-        } else {
-            UrlState {
-                view: wanted.view,
-                ..UrlState::default()
-            }
-        };
-        state.display = podpath_engine::embed::Display {
-            accent: current.display.accent,
-            ..wanted.display
-        };
-        state
-    };
+    // What the panel shows, from its settings: made each time it opens, from what the visitor
+    // is looking at then, so typing on behind it neither changes the snippets nor reloads the
+    // preview. One signal of the type the app already uses for its state: each new signal type
+    // adds its own copy of the reactive machinery to the bundle.
+    let settings = RwSignal::new(UrlState::default());
     let snippets = move || {
-        let state = chosen();
+        let state = settings.get();
         let base = browser::widget_base();
         let src = nav.share_url(&state);
         let iframe = format!(
@@ -63,7 +46,7 @@ pub fn EmbedPanel() -> impl IntoView {
         // blocked or refused): the shadow root podpath mounts into hides it otherwise.
         let element = format!(
             "<podpath-finder {attrs}><a href=\"{src}\">{}</a></podpath-finder>\n<script type=\"module\" src=\"{base}loader.js\"></script>",
-            t.embed_fallback
+            state.display.lang.map_or(t, crate::i18n::texts).embed_fallback
         );
         (iframe, element, src)
     };
@@ -84,6 +67,7 @@ pub fn EmbedPanel() -> impl IntoView {
             {t.embed_this}
         </button>
         <Show when=move || open.0.get()>
+            {settings.set(nav.get().get_untracked())}
             <section class="pp-embed" data-testid="embed-panel" aria-labelledby=title_id.clone()>
                 <h2 id=title_id.clone() tabindex="-1" data-pp-embed-heading="">{t.embed_this}</h2>
                 <p>{t.embed_intro}</p>
@@ -93,7 +77,17 @@ pub fn EmbedPanel() -> impl IntoView {
                         <span>{t.embed_view}</span>
                         <select class="pp-input" data-testid="embed-view" on:change:target=move |ev| {
                             if let Some(v) = View::ALL.into_iter().find(|v| v.key() == ev.target().value()) {
-                                settings.update(|s| s.view = v);
+                                // The view as the visitor has it, or a fresh one of another view.
+                                let current = nav.get().get_untracked();
+                                settings.update(|s| {
+                                    let display = s.display.clone();
+                                    *s = if current.view == v {
+                                        current
+                                    } else {
+                                        UrlState { view: v, ..UrlState::default() }
+                                    };
+                                    s.display = display;
+                                });
                             }
                         }>
                             {View::ALL.into_iter().map(|v| view! {

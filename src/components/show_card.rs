@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use podpath_engine::search::Term;
 use podpath_engine::{Catalog, Show, Status, TopicId};
 
-/// One show: who it suits, how long and how alive it is, what it is, and how to listen; who
-/// makes it, what it covers and where to start one tap away.
+/// One show: who makes it and who it suits, how long and how alive it is, what it is, and how
+/// to listen; what it covers and where to start one tap away.
 #[component]
 pub fn ShowCard(
     catalog: &'static Catalog,
@@ -49,6 +49,10 @@ pub fn ShowCard(
             <h3 class="pp-card__title" id=heading_id lang=en>
                 <Highlighted text=show.title.clone() terms=terms />
             </h3>
+            // Hosts stay in sight: a search by host name must show its match.
+            <p class="pp-card__hosts">
+                <Highlighted text=hosts terms=terms />
+            </p>
             <ul class="pp-badges" aria-label=t.level_and_format>
                 {show.levels.iter().map(|l| view! { <li class=format!("pp-badge pp-badge--{}", l.key())>{t.level(*l)}</li> }).collect_view()}
                 {show.formats.iter().map(|f| view! { <li class="pp-badge">{t.format_name(*f)}</li> }).collect_view()}
@@ -64,9 +68,6 @@ pub fn ShowCard(
             <ListenAction show=show />
             <details class="pp-card__more">
                 <summary data-testid="card-more">{t.card_more}</summary>
-                <p class="pp-card__hosts">
-                    <Highlighted text=hosts terms=terms />
-                </p>
                 <div class="pp-card__topics">
                     <span class="pp-sr-only">{t.topics}</span>
                     <ul class="pp-chips" lang=en>

@@ -66,13 +66,12 @@ pub fn SiteHeader() -> impl IntoView {
                             .current_target()
                             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
                             .and_then(|el| el.closest(".podpath").ok().flatten());
-                        // Once the panel has rendered.
-                        gloo::timers::callback::Timeout::new(0, move || {
+                        // Once the panel has rendered (the footer may still be queued).
+                        crate::progressive::later(move || {
                             if let Some(root) = root {
                                 crate::browser::show_in_sight(&root, "[data-pp-embed-heading]");
                             }
-                        })
-                        .forget();
+                        });
                     }
                 >
                     {t.embed_short}

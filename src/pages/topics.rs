@@ -234,7 +234,7 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                         <label class="pp-sort">
                             <span>{t.episode_sort_label}</span>
                             <select class="pp-input" data-testid="episode-sort" on:change:target=move |ev| order.set(match ev.target().value().as_str() { "newest" => "newest", "shortest" => "shortest", _ => "central" })>
-                                <option value="central">{t.sort(podpath_engine::filter::Sort::BestMatch)}</option>
+                                <option value="central">{t.episode_sort_central}</option>
                                 <option value="newest">{t.episode_sort_newest}</option>
                                 <option value="shortest">{t.episode_sort_shortest}</option>
                             </select>
