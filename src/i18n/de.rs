@@ -43,7 +43,7 @@ pub const DE: Texts = Texts {
     data_as_of: "Datenstand",
     credits_episodes: "Folgen- und Themendaten: der DataTalks.Club-Podcast und sein Wiki",
     credits_shows: "Die Angaben zu jedem Podcast verlinken auf seine eigenen Seiten.",
-    embed_this: "Einbetten",
+    embed_this: "Auf deiner Seite einbetten",
     embed_intro: "Füge eines dieser Snippets in einen Blogbeitrag ein. Das iFrame ist die sicherste Wahl: Es kann deine Seite nicht beeinflussen, und deine Content-Security-Policy braucht nur frame-src und script-src für embed.js.",
     embed_iframe: "Iframe (empfohlen)",
     embed_script: "Skript und Element",

@@ -35,7 +35,7 @@ pub const ES: Texts = Texts {
     data_as_of: "Datos a fecha de",
     credits_episodes: "Datos de episodios y temas: el pódcast de DataTalks.Club y su wiki",
     credits_shows: "Los datos de cada programa enlazan a sus propias páginas.",
-    embed_this: "Insertar",
+    embed_this: "Insertar en tu web",
     embed_intro: "Pega uno de estos fragmentos en una entrada de tu blog. El iframe es la opción más segura: no puede afectar a tu página y solo requiere permitir frame-src, y script-src para embed.js, en tu Content-Security-Policy.",
     embed_iframe: "Iframe (recomendado)",
     embed_script: "Script y elemento",

@@ -366,7 +366,14 @@ pub fn BrowsePage() -> impl IntoView {
                             </For>
                         </ol>
                         <Show when=move || capped.get() && results.with(|r| r.hits.len() > COMPACT_PAGE)>
-                            <button type="button" class="pp-button pp-button--quiet" data-testid="show-all" on:click=move |_| capped.set(false)>
+                            <button type="button" class="pp-button pp-button--quiet" data-testid="show-all" on:click=move |ev| {
+                                // The button goes with the cap: focus moves to the first entry it revealed.
+                                let root = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).and_then(|el| el.closest(".podpath").ok().flatten());
+                                capped.set(false);
+                                if let Some(root) = root {
+                                    crate::progressive::later(move || crate::browser::focus_in(&root, "ol.pp-list > li:nth-child(4) :is(a, summary, button)"));
+                                }
+                            }>
                                 {move || format!("{} ({})", t.show_all, t.shows(results.with(|r| r.hits.len())))}
                             </button>
                         </Show>

@@ -241,7 +241,14 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                         </label>
                         <ul class="pp-compact-list" data-testid="topic-episodes" aria-busy=progressive::busy(shown)>{episode_list.clone()}</ul>
                         <Show when=move || capped.get() && COMPACT_EPISODES < total_episodes>
-                            <button type="button" class="pp-button pp-button--quiet" data-testid="show-all" on:click=move |_| capped.set(false)>
+                            <button type="button" class="pp-button pp-button--quiet" data-testid="show-all" on:click=move |ev| {
+                                // The button goes with the cap: focus moves to the first entry it revealed.
+                                let root = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).and_then(|el| el.closest(".podpath").ok().flatten());
+                                capped.set(false);
+                                if let Some(root) = root {
+                                    crate::progressive::later(move || crate::browser::focus_in(&root, "[data-testid=topic-episodes] > li:nth-child(4) a"));
+                                }
+                            }>
                                 {format!("{} ({})", t.show_all, t.count(total_episodes, t.episode))}
                             </button>
                         </Show>

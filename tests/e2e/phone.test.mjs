@@ -341,6 +341,8 @@ test("compact embeds stay within about two screens: Find and a topic list their 
     assert.ok(height <= 2.5 * PHONE.height, `${query}: ${height} px`);
     await showAll.click();
     await showAll.waitFor({ state: "detached" });
+    // The focus goes on to the first entry the button revealed, not to the page.
+    await page.waitForFunction(() => document.activeElement?.closest("li:nth-child(4)") !== null);
     assert.ok((await page.locator(".podpath").evaluate((el) => el.getBoundingClientRect().height)) > height, "Show all lists the rest");
   }
 });
