@@ -4,7 +4,7 @@ import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test, serveTwoSites, launch, open, quizByKeyboard, ROOT, recordSnapshots, snapshots, scopeReady, AXE_INLINE_STYLE, skipQuiz } from "./support.mjs";
+import { test, serveTwoSites, launch, open, quizByKeyboard, ROOT, recordSnapshots, snapshots, scopeReady, AXE_INLINE_STYLE, skipQuiz, cspSession, cspViolations } from "./support.mjs";
 
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'";
@@ -25,34 +25,15 @@ after(async () => {
   await sites?.close();
 });
 
-/// A session on the host site that records CSP violations in every document and frame
-/// (violations inside shadow roots bubble out to their document).
-async function session(options) {
-  const opened = await open(browser, hostOrigin, options);
-  await opened.context.addInitScript(() => {
-    window.__csp = [];
-    // An inline style from a script the test evaluates itself (axe's colour checks add a
-    // style element) has no source file; podpath's would name its file.
-    document.addEventListener("securitypolicyviolation", (e) => {
-      if (e.sourceFile || e.blockedURI !== "inline") window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
-  return opened;
-}
+/// A session on the host site: the host page runs under the README's policy for its embeds
+/// (support.mjs `hostPolicy`), each frame under the widget's; violations are recorded.
+const session = (options) => cspSession(browser, hostOrigin, options);
 
 /// Opens a host page in a new session.
 async function visit(file, options) {
   const opened = await session(options);
   await opened.page.goto(`${hostOrigin}/blog/${file}`);
   return opened;
-}
-
-/// Every CSP violation recorded in the page and its frames: the host page runs under the
-/// README's policy for its embeds (support.mjs `hostPolicy`), each frame under the widget's.
-async function cspViolations(page) {
-  const all = [];
-  for (const f of page.frames()) all.push(...(await f.evaluate(() => window.__csp ?? [])));
-  return all;
 }
 
 function thirdOrigin(problems) {

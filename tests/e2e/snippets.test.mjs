@@ -7,7 +7,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test, serveTwoSites, launch, open, quizByKeyboard, ROOT, AXE_INLINE_STYLE } from "./support.mjs";
+import { test, serveTwoSites, launch, open, quizByKeyboard, ROOT, AXE_INLINE_STYLE, cspSession, cspViolations } from "./support.mjs";
 
 /// The rules of a real blog theme that broke embeds before (issue #15).
 const HOSTILE = `* { font-size: 22px; line-height: 2.5; }
@@ -47,27 +47,9 @@ after(async () => {
   await sites?.close();
 });
 
-/// A session on the blog's site that records CSP violations in every document.
-async function session(options) {
-  const opened = await open(browser, hostOrigin, options);
-  await opened.context.addInitScript(() => {
-    window.__csp = [];
-    // An inline style from a script the test evaluates itself (axe's colour checks add a
-    // style element) has no source file; podpath's would name its file.
-    document.addEventListener("securitypolicyviolation", (e) => {
-      if (e.sourceFile || e.blockedURI !== "inline") window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
-  return opened;
-}
-
-/// CSP violations in the page and its frames: the blog page runs under the README's policy
-/// for its snippet (support.mjs `hostPolicy`), the frame under the widget's own.
-async function cspViolations(p) {
-  const all = [];
-  for (const f of p.frames()) all.push(...(await f.evaluate(() => window.__csp ?? [])));
-  return all;
-}
+/// A session on the blog's site: the page runs under the README's policy for its snippet
+/// (support.mjs `hostPolicy`), the frame under the widget's own; violations are recorded.
+const session = (options) => cspSession(browser, hostOrigin, options);
 
 async function axeViolations(p) {
   const axe = await new AxeBuilder({ page: p }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();

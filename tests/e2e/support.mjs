@@ -302,6 +302,28 @@ export async function quizByKeyboard(page, scope) {
   assert.equal(await scope.getByTestId("pick").count(), 5);
 }
 
+/// A session (see `open`) whose documents and frames all record CSP violations; read them with
+/// `cspViolations`. Violations inside shadow roots bubble out to their document.
+export async function cspSession(browser, origin, options) {
+  const opened = await open(browser, origin, options);
+  await opened.context.addInitScript(() => {
+    window.__csp = [];
+    // An inline style from a script the test evaluates itself (axe's colour checks add a
+    // style element) has no source file; podpath's would name its file.
+    document.addEventListener("securitypolicyviolation", (e) => {
+      if (e.sourceFile || e.blockedURI !== "inline") window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  return opened;
+}
+
+/// Every CSP violation recorded in `page` and its frames since a `cspSession` opened it.
+export async function cspViolations(page) {
+  const all = [];
+  for (const f of page.frames()) all.push(...(await f.evaluate(() => window.__csp ?? [])));
+  return all;
+}
+
 /// Skips all seven quiz questions inside `scope` (a page, frame or embed element) with the
 /// keyboard, each once the question before has gone: a mouse click aimed while an iframe embed
 /// grows to the new question can land beside the button.
