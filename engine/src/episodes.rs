@@ -6,6 +6,7 @@ use crate::catalog::Catalog;
 use crate::filter::{Filters, LengthBucket, Platform, Sort};
 use crate::model::{Episode, TopicId};
 use crate::search::SearchIndex;
+use crate::sorting;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Counts per facet value for episodes.
@@ -95,13 +96,15 @@ pub fn apply(catalog: &Catalog, index: &SearchIndex<'_>, filters: &Filters) -> E
     }
     let eps = &catalog.episodes;
     match filters.sort {
-        Sort::BestMatch | Sort::Recent => scored.sort_by(|a, b| {
+        Sort::BestMatch | Sort::Recent => sorting::sort_by(&mut scored, |a, b| {
             b.0.cmp(&a.0)
                 .then_with(|| eps[b.1].date.cmp(&eps[a.1].date))
                 .then_with(|| a.1.cmp(&b.1))
         }),
-        Sort::Shortest => scored.sort_by_key(|&(_, i)| (eps[i].duration_s.unwrap_or(u32::MAX), i)),
-        Sort::Az => scored.sort_by(|a, b| eps[a.1].title.cmp(&eps[b.1].title)),
+        Sort::Shortest => sorting::sort_by_key(&mut scored, |&(_, i)| {
+            (eps[i].duration_s.unwrap_or(u32::MAX), i)
+        }),
+        Sort::Az => sorting::sort_by(&mut scored, |a, b| eps[a.1].title.cmp(&eps[b.1].title)),
     }
     out.hits = scored.into_iter().map(|(_, i)| i).collect();
     out
@@ -127,7 +130,7 @@ pub fn by_centrality<'a>(catalog: &'a Catalog, topic_id: &str) -> Vec<&'a Episod
         .map(|t| t.episodes.iter().map(|e| e.as_str()).collect())
         .unwrap_or_default();
     let mut list: Vec<&Episode> = catalog.episodes_for_topic(topic_id).collect();
-    list.sort_by_cached_key(|e| {
+    sorting::sort_by_key(&mut list, |e| {
         (
             !cited.contains(e.id.as_str()),
             e.topics

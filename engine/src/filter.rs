@@ -7,6 +7,7 @@
 use crate::catalog::Catalog;
 use crate::model::{Cadence, Format, Level, Show, Status, TopicId};
 use crate::search::SearchIndex;
+use crate::sorting;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Typical episode length bands.
@@ -176,6 +177,14 @@ pub struct Hit {
     pub score: u32,
 }
 
+/// Puts `hits` in the order of `order` (show indices, e.g. most alike first); a hit whose show
+/// `order` does not list is left out.
+pub fn order_by(hits: &mut Vec<Hit>, order: &[usize]) {
+    let rank = |h: &Hit| order.iter().position(|&s| s == h.show);
+    hits.retain(|h| rank(h).is_some());
+    sorting::sort_by_key(hits, rank);
+}
+
 /// Live counts per facet value.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Facets {
@@ -288,25 +297,25 @@ pub fn apply(catalog: &Catalog, index: &SearchIndex<'_>, filters: &Filters) -> R
 fn sort_hits(catalog: &Catalog, hits: &mut [Hit], sort: Sort) {
     let show = |h: &Hit| &catalog.shows[h.show];
     match sort {
-        Sort::BestMatch => hits.sort_by(|a, b| {
+        Sort::BestMatch => sorting::sort_by(hits, |a, b| {
             b.score
                 .cmp(&a.score)
                 .then_with(|| lead_tier(show(a)).cmp(&lead_tier(show(b))))
                 .then(a.show.cmp(&b.show))
         }),
-        Sort::Recent => hits.sort_by(|a, b| {
+        Sort::Recent => sorting::sort_by(hits, |a, b| {
             let (x, y) = (show(a), show(b));
             // Unknown dates sort last: `None < Some` so compare reversed.
             y.last_episode
                 .cmp(&x.last_episode)
                 .then_with(|| x.title.cmp(&y.title))
         }),
-        Sort::Shortest => hits.sort_by(|a, b| {
+        Sort::Shortest => sorting::sort_by(hits, |a, b| {
             let (x, y) = (show(a), show(b));
             let key = |s: &Show| s.length.map_or((u16::MAX, u16::MAX), |l| (l.min, l.max));
             key(x).cmp(&key(y)).then_with(|| x.title.cmp(&y.title))
         }),
-        Sort::Az => hits.sort_by(|a, b| {
+        Sort::Az => sorting::sort_by(hits, |a, b| {
             let (x, y) = (show(a), show(b));
             crate::text::fold(title_for_sorting(&x.title))
                 .cmp(&crate::text::fold(title_for_sorting(&y.title)))
@@ -341,7 +350,7 @@ fn title_for_sorting(title: &str) -> &str {
 /// topic facet.
 pub fn by_count_desc(counts: impl IntoIterator<Item = (TopicId, usize)>) -> Vec<TopicId> {
     let mut v: Vec<(TopicId, usize)> = counts.into_iter().filter(|(_, n)| *n > 0).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    sorting::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     v.into_iter().map(|(t, _)| t).collect()
 }
 

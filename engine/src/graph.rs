@@ -6,6 +6,7 @@
 
 use crate::catalog::Catalog;
 use crate::model::{Level, TopicId};
+use crate::sorting;
 use crate::text::{fold, within_one_edit, words};
 use std::collections::{BTreeSet, VecDeque};
 
@@ -31,7 +32,9 @@ pub fn neighbours(catalog: &Catalog, t: usize) -> Vec<usize> {
     }
     out.remove(&t);
     let mut v: Vec<usize> = out.into_iter().collect();
-    v.sort_by(|&a, &b| catalog.topics[a].title.cmp(&catalog.topics[b].title));
+    sorting::sort_by(&mut v, |&a, &b| {
+        catalog.topics[a].title.cmp(&catalog.topics[b].title)
+    });
     v
 }
 
@@ -178,7 +181,7 @@ pub fn suggest(catalog: &Catalog, query: &str, limit: usize) -> Vec<usize> {
             Some((score, i))
         })
         .collect();
-    scored.sort_by(|a, b| {
+    sorting::sort_by(&mut scored, |a, b| {
         b.0.cmp(&a.0)
             .then_with(|| catalog.topics[a.1].title.cmp(&catalog.topics[b.1].title))
     });

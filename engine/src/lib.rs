@@ -9,6 +9,7 @@
 //! # }
 //! ```
 
+pub mod bundle;
 pub mod catalog;
 pub mod dates;
 pub mod embed;
@@ -21,10 +22,14 @@ pub mod listen;
 pub mod map;
 pub mod model;
 pub mod opml;
+pub mod picks;
 pub mod plan;
 pub mod quiz;
 pub mod recommend;
 pub mod search;
+pub mod similar;
+pub mod sorting;
+pub mod subscriptions;
 pub mod text;
 pub mod url_state;
 pub mod validate;

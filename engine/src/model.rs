@@ -55,17 +55,7 @@ id_type!(
     EpisodeId
 );
 
-/// An ISO 8601 date with the precision the source gives (`2020`, `2020-07`, `2020-07-26`).
-/// Kept as text so that "July 2020" never turns into an invented day; `validate` checks the form.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(transparent)]
-pub struct IsoDate(pub String);
-
-impl IsoDate {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
+pub use crate::dates::IsoDate;
 
 /// Listener level, used by shows (who they suit), topics (a hint) and the quiz.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]

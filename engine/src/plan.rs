@@ -19,10 +19,11 @@
 
 use crate::catalog::Catalog;
 use crate::model::{Episode, Show, StartEpisode, TopicId};
-use crate::quiz::{Answers, EpisodeTime, Goal, WeeklyTime};
-use crate::recommend::{
+use crate::picks::{
     goal_topics, reachable, typical_minutes, usual_length, EpisodePick, Pick, PlanWeek,
 };
+use crate::quiz::{Answers, EpisodeTime, Goal, WeeklyTime};
+use crate::sorting;
 use crate::text;
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
@@ -155,7 +156,7 @@ fn wanted_phrases(catalog: &Catalog, answers: &Answers) -> Vec<Vec<String>> {
     );
     let mut out: Vec<Vec<String>> = phrases.iter().map(|p| text::words(p)).collect();
     out.retain(|p| !p.is_empty());
-    out.sort();
+    sorting::sort(&mut out);
     out.dedup();
     out
 }
@@ -191,7 +192,7 @@ fn ranked<'a>(
         .enumerate()
         .map(|(curated, ep)| (curated, ep, relevance(ep, wanted)))
         .collect();
-    list.sort_by_key(|(curated, ep, fit)| {
+    sorting::sort_by_key(&mut list, |(curated, ep, fit)| {
         (evergreen_first && !ep.evergreen, Reverse(*fit), *curated)
     });
     list.into_iter()
@@ -295,7 +296,7 @@ pub(crate) fn start_episodes(
             .enumerate()
             .flat_map(|(rank, list)| list.iter().filter(|e| !fits(e)).map(move |e| (rank, e)))
             .collect();
-        longer.sort_by_key(|(rank, e)| (e.minutes, *rank));
+        sorting::sort_by_key(&mut longer, |(rank, e)| (e.minutes, *rank));
         for (rank, e) in longer {
             if out.len() >= MIN_EPISODES {
                 break;
@@ -312,7 +313,7 @@ pub(crate) fn start_episodes(
         }
     }
     // In pick order; within a pick, in the order they were chosen (a stable sort).
-    out.sort_by_key(|(rank, _)| *rank);
+    sorting::sort_by_key(&mut out, |(rank, _)| *rank);
     out.into_iter().map(|(_, e)| e).collect()
 }
 
@@ -346,7 +347,7 @@ fn topic_episodes(catalog: &Catalog, answers: &Answers, show: usize) -> Vec<Epis
         .map(|e| (e, on_topic(e)))
         .filter(|(_, topics)| !topics.is_empty())
         .collect();
-    scored.sort_by(|a, b| {
+    sorting::sort_by(&mut scored, |a, b| {
         b.1.len()
             .cmp(&a.1.len())
             .then_with(|| b.0.date.cmp(&a.0.date))

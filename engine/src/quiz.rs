@@ -135,10 +135,12 @@ pub enum Step {
     Time,
     Format,
     Topics,
+    /// Optional: the shows the visitor already listens to (typed or imported).
+    Follows,
 }
 
 impl Step {
-    pub const ALL: [Step; 7] = [
+    pub const ALL: [Step; 8] = [
         Step::Background,
         Step::Math,
         Step::Coding,
@@ -146,6 +148,7 @@ impl Step {
         Step::Time,
         Step::Format,
         Step::Topics,
+        Step::Follows,
     ];
 }
 
@@ -160,6 +163,9 @@ impl Answers {
             Step::Time => self.episode.is_some() || self.weekly.is_some(),
             Step::Format => self.format.is_some(),
             Step::Topics => !self.topics.is_empty(),
+            // The shows a visitor follows belong to the whole widget, not to the answers: the
+            // step never holds a returning visitor back.
+            Step::Follows => true,
         }
     }
 
@@ -176,6 +182,7 @@ impl Answers {
             }
             Step::Format => self.format = None,
             Step::Topics => self.topics.clear(),
+            Step::Follows => {}
         }
     }
 

@@ -1,22 +1,25 @@
 //! Recommendations that explain themselves.
 //!
 //! Each show gets a score from independent signals; every signal that fires adds a
-//! [`Reason`] (or a [`Caution`]) so the visitor sees why a show was picked. The signals:
+//! [`Reason`] (or a [`Caution`]) so the visitor sees why a show was picked. The points are the
+//! fields of [`WEIGHTS`]:
 //!
 //! | signal | points |
 //! |---|---|
-//! | level: the show is aimed at the verdict level | +30; one level away +8; two levels away −30 (caution) |
-//! | topics the visitor picked that the show covers | +14 each, at most 3 |
-//! | the goal's topics (e.g. production → MLOps, ML system design), ticked or not | +10 for the first, +4 for each further, at most 2 |
-//! | goal and level together: research goal + advanced show, career switch + beginner show | +6 |
-//! | preferred format present | +12 (news +16: news listeners want little else); absent −6 |
-//! | the goal's topics, "lead a team" (leadership, strategy, the business of ML) | +24 for the first, +6 for each further, at most 3; no such topic −20 |
-//! | typical episode (midpoint of the show's range, or of its start-here episodes when the range is unknown) within the time per episode and per week | +12 when a per-episode limit was given, or +4 (caution) when the longest run more than a fifth over it; typical longer than either limit −18 (caution) |
-//! | regular updates (the seed article's criterion): active or revived | +8; newest known episode over six months before the check +2 (caution); ended −6 (caution); unknown −2 |
-//! | reach: no app links to the show directly, or its status is unknown | −20 (caution saying why it is still shown) |
-//! | expertise of hosts and guests: interview format | +3 |
-//! | content depth: advanced listener and advanced show | +4 |
-//! | accessibility: beginner listener and explainer format | +4 |
+//! | level: the show is aimed at the verdict level | `level_fit` +30; one level away `level_near` +8; two levels away `level_gap` −30 (caution) |
+//! | topics the visitor picked that the show covers | `picked_topic` +14 each, at most `counted_topics` (3) |
+//! | the goal's topics (e.g. production → MLOps, ML system design), ticked or not | `goal_first` +10 for the first, `goal_further` +4 for each further, at most 3 in all |
+//! | goal and level together: research goal + advanced show, career switch + beginner show | `goal_level` +6 |
+//! | preferred format present | `format_fit` +12 (`news_fit` +16: news listeners want little else); absent `format_missing` −6 |
+//! | the goal's topics, "lead a team" (leadership, strategy, the business of ML) | `lead_first` +24 for the first, `lead_further` +6 for each further, at most 3 in all; no such topic `lead_none` −20 |
+//! | typical episode (midpoint of the show's range, or of its start-here episodes when the range is unknown) within the time per episode and per week | `length_fits` +12 when a per-episode limit was given, or `some_longer` +4 (caution) when the longest run more than a fifth over it; typical longer than either limit `long_episodes` −18 (caution) |
+//! | regular updates (the seed article's criterion): active or revived | `active` +8; newest known episode over six months before the check `quiet` +2 (caution); ended `ended` −6 (caution); unknown `status_unknown` −2 |
+//! | reach: no app links to the show directly, or its status is unknown | `unreachable` −20, [`REACH_PENALTY`] (caution saying why it is still shown) |
+//! | expertise of hosts and guests: interview format | `interview` +3 |
+//! | content depth: advanced listener and advanced show | `depth` +4 |
+//! | accessibility: beginner listener and explainer format | `accessible` +4 |
+//! | diversity: per already-picked show with the same main topic | `same_main_topic` −6 |
+//! | taste: like a show the listener follows ([`crate::similar`]'s points without liveness) | half (`taste_divisor`) of the points above `taste_baseline` (15), counted from `taste_min` +4 up to `taste_max` +14, one picked topic's worth |
 //!
 //! Time limits hold before scores: a show that cannot fit the time given (its shortest
 //! episode is longer than the limit, its typical one more than twice the limit, or one
@@ -36,7 +39,7 @@
 //! Ended shows stay eligible (their archive can be excellent) but need other strengths to
 //! beat live ones. Very long episodes are only penalised when the visitor gave a time limit.
 //! Ties break by title, then id, so the same answers always give the same picks. Diversity:
-//! picks are taken greedily, and a show loses 6 points for each already-picked show that
+//! picks are taken greedily, and a show loses points for each already-picked show that
 //! shares its main topic, so the top five are not five takes on one subject.
 //!
 //! Time: a show whose typical episode fits but whose longest run more than a fifth over the
@@ -44,73 +47,133 @@
 //! recorded as live whose newest known episode is more than six months older than its check
 //! gets a caution instead of the "active" reason, and fewer points.
 //!
-//! Start episodes and the listening plan are in [`crate::plan`].
+//! Follows: shows the listener already follows are never picked (so never give start episodes
+//! or plan weeks) and come back in [`Recommendation::already`]. Each other show is raised by
+//! the followed show it is most like, with a [`Reason::Like`] first among its reasons; taste
+//! only raises a show that fits the time, can be reached and is at most one level away, so it
+//! bends no hard rule, and it weighs no more than one picked topic, so the answers still lead.
+//!
+//! Start episodes and the listening plan are in [`crate::plan`]; the shared types in
+//! [`crate::picks`].
 
 use crate::catalog::Catalog;
 use crate::filter::Filters;
-use crate::listen::{listen_links, LinkKind};
-use crate::model::{Cadence, Format, IsoDate, LengthRange, Level, Show, Status, TopicId};
+use crate::model::{Format, LengthRange, Level, Show, Status, TopicId};
+pub use crate::picks::{
+    goal_topics, reachable, Caution, EpisodePick, Likeness, Pick, PlanWeek, Reason, Recommendation,
+};
+use crate::picks::{linked, typical_minutes, usual_length};
 use crate::plan::{plan, start_episodes};
-use crate::quiz::{verdict, Answers, EpisodeTime, FormatPref, Goal, Verdict, WeeklyTime};
+use crate::quiz::{verdict, Answers, EpisodeTime, FormatPref, Goal, WeeklyTime};
+use crate::similar::likeness;
+use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
-/// Why a show was picked, as data: the UI turns each into a sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reason {
-    /// Aimed at the listener's level.
-    LevelFit(Level),
-    /// A step up from the listener's level: room to grow.
-    StepUp(Level),
-    /// Covers topics the listener picked.
-    PickedTopics(Vec<TopicId>),
-    /// Covers topics that serve the listener's goal.
-    GoalTopics(Goal, Vec<TopicId>),
-    /// The preferred format.
-    FormatFit(FormatPref),
-    /// Episodes fit the time given.
-    LengthFits(LengthRange, EpisodeTime),
-    /// Still publishing, with its cadence and the newest episode on record.
-    Active(Cadence, Option<IsoDate>),
-    /// Explainers for a beginner.
-    Accessible,
-    /// Research-level depth for an advanced listener.
-    Depth,
-    /// Fallback fact: the topics it covers.
-    Covers(Vec<TopicId>),
+/// The points of every signal; see the module doc for when each applies.
+pub struct Weights {
+    /// The show is aimed at the listener's level.
+    pub level_fit: i32,
+    /// The show's nearest level is one away from the listener's.
+    pub level_near: i32,
+    /// The show's nearest level is two away (with a caution).
+    pub level_gap: i32,
+    /// Per topic the listener picked that the show covers.
+    pub picked_topic: i32,
+    /// Most topics counted, picked ones and the goal's alike.
+    pub counted_topics: usize,
+    /// The first of the goal's topics the show covers.
+    pub goal_first: i32,
+    /// Each further goal topic.
+    pub goal_further: i32,
+    /// The first "lead a team" topic: leading is a different job, so its topics weigh more.
+    pub lead_first: i32,
+    /// Each further "lead a team" topic.
+    pub lead_further: i32,
+    /// A "lead a team" listener and a show without any such topic.
+    pub lead_none: i32,
+    /// The goal's level: research and an advanced show, a career switch and a beginner one.
+    pub goal_level: i32,
+    /// The format asked for (but news).
+    pub format_fit: i32,
+    /// News asked for and given: news listeners want little else.
+    pub news_fit: i32,
+    /// A format was asked for and the show lacks it.
+    pub format_missing: i32,
+    /// The typical episode is longer than the time given (with a caution).
+    pub long_episodes: i32,
+    /// The typical episode fits, but the longest run more than a fifth over (with a caution).
+    pub some_longer: i32,
+    /// Episodes fit the per-episode limit.
+    pub length_fits: i32,
+    /// Live, with a recent episode.
+    pub active: i32,
+    /// Live, but silent for over [`crate::model::QUIET_MONTHS`] (with a caution).
+    pub quiet: i32,
+    /// Ended (with a caution).
+    pub ended: i32,
+    /// Status unknown (with a caution).
+    pub status_unknown: i32,
+    /// The listener may not reach the show: see [`reachable`].
+    pub unreachable: i32,
+    /// Interviews: the expertise of hosts and guests.
+    pub interview: i32,
+    /// An advanced listener and an advanced show.
+    pub depth: i32,
+    /// A beginner and explainers.
+    pub accessible: i32,
+    /// Per already-picked show with the same main topic.
+    pub same_main_topic: i32,
+    /// Likeness points to a followed show ([`crate::similar`], without liveness) that any two
+    /// shows of one level and format reach: taste counts only what is above them.
+    pub taste_baseline: i32,
+    /// Likeness points above the baseline are divided by this to give taste points.
+    pub taste_divisor: i32,
+    /// Fewer taste points than this count for nothing: a faint likeness is no reason.
+    pub taste_min: i32,
+    /// Most taste points: one picked topic's worth, so follows never swamp the answers.
+    pub taste_max: i32,
 }
 
-/// A warning that comes with a pick.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Caution {
-    /// Ended; the last episode date if known.
-    Ended(Option<IsoDate>),
-    /// Episodes are longer than the time given.
-    LongEpisodes(LengthRange),
-    /// Aimed at listeners further along (or newer) than the visitor.
-    LevelGap(Level),
-    /// Whether it still publishes could not be confirmed.
-    StatusUnknown,
-    /// The typical episode fits the time given, but the longest run well over it.
-    SomeLonger(LengthRange),
-    /// Recorded as live, but the newest episode on record is this old (see [`QUIET_MONTHS`]).
-    Quiet(IsoDate),
-    /// No app links to the show directly: the listener has to search for it by name. Shown
-    /// because it fits the answers well despite [`REACH_PENALTY`].
-    NoDirectLink,
-}
+/// Every weight of the recommender.
+pub const WEIGHTS: Weights = Weights {
+    level_fit: 30,
+    level_near: 8,
+    level_gap: -30,
+    picked_topic: 14,
+    counted_topics: 3,
+    goal_first: 10,
+    goal_further: 4,
+    lead_first: 24,
+    lead_further: 6,
+    lead_none: -20,
+    goal_level: 6,
+    format_fit: 12,
+    news_fit: 16,
+    format_missing: -6,
+    long_episodes: -18,
+    some_longer: 4,
+    length_fits: 12,
+    active: 8,
+    quiet: 2,
+    ended: -6,
+    status_unknown: -2,
+    unreachable: -20,
+    interview: 3,
+    depth: 4,
+    accessible: 4,
+    same_main_topic: -6,
+    taste_baseline: 15,
+    taste_divisor: 2,
+    taste_min: 4,
+    taste_max: 14,
+};
+
+// Follows must not swamp the answers: taste never outweighs one picked topic.
+const _: () = assert!(WEIGHTS.taste_max <= WEIGHTS.picked_topic);
 
 /// Points a show loses when a listener may not find it (see [`reachable`]): "similar fit" in
 /// the rule that such a show never ranks above a reachable live one.
-pub const REACH_PENALTY: i32 = 20;
-
-/// A listener can reach the show: some app links to it directly (not a search), and its
-/// status is known.
-pub fn reachable(show: &Show) -> bool {
-    show.status != Status::Unknown
-        && listen_links(show)
-            .iter()
-            .any(|l| l.kind == LinkKind::Direct)
-}
+pub const REACH_PENALTY: i32 = -WEIGHTS.unreachable;
 
 /// The catalog format a format answer asks for.
 fn wanted_format(pref: FormatPref) -> Option<Format> {
@@ -123,104 +186,6 @@ fn wanted_format(pref: FormatPref) -> Option<Format> {
 }
 
 pub use crate::model::QUIET_MONTHS;
-
-/// One recommended show.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pick {
-    /// Index into `Catalog::shows`.
-    pub show: usize,
-    pub score: i32,
-    pub reasons: Vec<Reason>,
-    pub cautions: Vec<Caution>,
-    /// Cannot fit the time given: picked only when too few others are left.
-    pub too_long: bool,
-}
-
-/// A concrete episode to start with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EpisodePick {
-    pub title: String,
-    pub url: String,
-    pub minutes: Option<u32>,
-    /// The show it belongs to (index into `Catalog::shows`), if in the catalog.
-    pub show: Option<usize>,
-    /// Topics of the visitor's it covers (DataTalks.Club episodes).
-    pub topics: Vec<TopicId>,
-    /// Longer than the time given: suggested only because too few episodes fit.
-    pub longer_than_asked: bool,
-}
-
-/// One week of the listening plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanWeek {
-    pub week: u8,
-    /// (show index, number of episodes) of new episodes; empty in week 1 when it plays the
-    /// start-here episodes.
-    pub shows: Vec<(usize, u32)>,
-    pub start_here: Vec<usize>,
-}
-
-/// The whole answer to a quiz.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recommendation {
-    pub verdict: Verdict,
-    pub picks: Vec<Pick>,
-    pub episodes: Vec<EpisodePick>,
-    pub episodes_per_week: u32,
-    pub plan: Vec<PlanWeek>,
-}
-
-/// Topics that serve a goal (ids missing from the graph simply never match).
-pub fn goal_topics(goal: Goal) -> &'static [&'static str] {
-    match goal {
-        Goal::SwitchCareer => &[
-            "career-growth",
-            "career-transitions-in-data",
-            "job-search",
-            "data-science-careers",
-            "data-scientist-role",
-        ],
-        Goal::Fundamentals => &[
-            "machine-learning",
-            "deep-learning",
-            "data-science",
-            "statistics",
-        ],
-        Goal::Research => &[
-            "applied-research",
-            "deep-learning",
-            "ai",
-            "reinforcement-learning",
-            "llms",
-        ],
-        Goal::Production => &[
-            "mlops",
-            "machine-learning-system-design",
-            "llm-production-patterns",
-            "llmops",
-            "model-monitoring",
-            "ml-platforms",
-            "machine-learning-infrastructure",
-            "data-engineering",
-            // Building LLM applications that run in production is today's MLOps.
-            "ai-engineering",
-            "ai-infrastructure",
-        ],
-        Goal::Lead => &[
-            "leadership",
-            "data-strategy",
-            "data-teams",
-            "data-team-lead-role",
-            "chief-data-officer-role",
-            "machine-learning-for-business",
-            "data-science-for-managers",
-            "business-skills-for-data-professionals",
-            "data-trust-and-strategy",
-            "startups",
-            "entrepreneurship",
-        ],
-    }
-}
 
 /// The Find filters that carry on from a quiz: the visitor's topics, and the verdict's level
 /// together with the level of each pick nearest to it, so that a pick one level away (a
@@ -254,6 +219,7 @@ fn level_distance(a: Level, b: Level) -> u8 {
 }
 
 fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
+    let w = &WEIGHTS;
     let mut score = 0i32;
     let mut reasons = Vec::new();
     let mut cautions = Vec::new();
@@ -261,17 +227,17 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
     let nearest = nearest_level(show, level).map_or(2, |l| level_distance(l, level));
     match nearest {
         0 => {
-            score += 30;
+            score += w.level_fit;
             reasons.push(Reason::LevelFit(level));
         }
         1 => {
-            score += 8;
+            score += w.level_near;
             if let Some(&above) = show.levels.iter().find(|&&l| l > level) {
                 reasons.push(Reason::StepUp(above));
             }
         }
         _ => {
-            score -= 30;
+            score += w.level_gap;
             if let Some(&l) = show.levels.first() {
                 cautions.push(Caution::LevelGap(l));
             }
@@ -285,7 +251,7 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
         .cloned()
         .collect();
     if !picked.is_empty() {
-        score += 14 * picked.len().min(3) as i32;
+        score += w.picked_topic * picked.len().min(w.counted_topics) as i32;
         reasons.push(Reason::PickedTopics(picked.clone()));
     }
 
@@ -299,15 +265,15 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
         // Leading a team is a different job from building models: its topics weigh more,
         // and a show with none of them is a poor fit however good it is.
         let (first, further, none) = match goal {
-            Goal::Lead => (24, 6, -20),
-            _ => (10, 4, 0),
+            Goal::Lead => (w.lead_first, w.lead_further, w.lead_none),
+            _ => (w.goal_first, w.goal_further, 0),
         };
         if serving.is_empty() {
             score += none;
         } else {
             // Scored on every goal topic, ticked or not (ticking one must not make the show
             // serve the goal less); the reason names only those not already named above.
-            score += first + further * (serving.len().min(3) as i32 - 1);
+            score += first + further * (serving.len().min(w.counted_topics) as i32 - 1);
             let unnamed: Vec<TopicId> = serving
                 .into_iter()
                 .filter(|t| !picked.contains(t))
@@ -323,17 +289,21 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
             _ => false,
         };
         if goal_level {
-            score += 6;
+            score += w.goal_level;
         }
     }
 
     if let Some(pref) = answers.format {
         if let Some(f) = wanted_format(pref) {
             if show.formats.contains(&f) {
-                score += if f == Format::News { 16 } else { 12 };
+                score += if f == Format::News {
+                    w.news_fit
+                } else {
+                    w.format_fit
+                };
                 reasons.push(Reason::FormatFit(pref));
             } else {
-                score -= 6;
+                score += w.format_missing;
             }
         }
     }
@@ -343,7 +313,7 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
         let limit = time_limit(answers);
         if let Some(limit) = limit {
             if typical_minutes(len) > limit {
-                score -= 18;
+                score += w.long_episodes;
                 cautions.push(Caution::LongEpisodes(len));
                 too_long = cannot_fit(len, answers);
             } else if let Some((time, per_episode)) =
@@ -351,10 +321,10 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
             {
                 if u32::from(len.max) > per_episode + per_episode / 5 {
                     // Fits on average only: some episodes will not, and the pick says so.
-                    score += 4;
+                    score += w.some_longer;
                     cautions.push(Caution::SomeLonger(len));
                 } else {
-                    score += 12;
+                    score += w.length_fits;
                     reasons.push(Reason::LengthFits(len, time));
                 }
             }
@@ -364,42 +334,39 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
     match show.status {
         Status::Active | Status::Revived => match show.quiet_since() {
             Some(last) => {
-                score += 2;
+                score += w.quiet;
                 cautions.push(Caution::Quiet(last.clone()));
             }
             None => {
-                score += 8;
+                score += w.active;
                 reasons.push(Reason::Active(show.cadence, show.last_episode.clone()));
             }
         },
         Status::Ended => {
-            score -= 6;
+            score += w.ended;
             cautions.push(Caution::Ended(show.last_episode.clone()));
         }
         Status::Unknown => {
-            score -= 2;
+            score += w.status_unknown;
             cautions.push(Caution::StatusUnknown);
         }
     }
     if !reachable(show) {
-        score -= REACH_PENALTY;
-        if !listen_links(show)
-            .iter()
-            .any(|l| l.kind == LinkKind::Direct)
-        {
+        score += w.unreachable;
+        if !linked(show) {
             cautions.push(Caution::NoDirectLink);
         }
     }
 
     if show.formats.contains(&Format::Interview) {
-        score += 3;
+        score += w.interview;
     }
     if level == Level::Advanced && show.levels.contains(&Level::Advanced) {
-        score += 4;
+        score += w.depth;
         reasons.push(Reason::Depth);
     }
     if level == Level::Beginner && show.formats.contains(&Format::Explainer) {
-        score += 4;
+        score += w.accessible;
         reasons.push(Reason::Accessible);
     }
     if reasons.len() < 2 {
@@ -416,21 +383,32 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
     }
 }
 
-/// A show's usual episode length; when no source gives it, the range of its start-here
-/// episodes stands in, so an unknown length never passes a time limit unchecked.
-pub(crate) fn usual_length(show: &Show) -> Option<LengthRange> {
-    show.length.or_else(|| {
-        let minutes = show.start_here.iter().map(|e| e.minutes);
-        Some(LengthRange {
-            min: minutes.clone().min()?,
-            max: minutes.max()?,
+/// Raises a pick by the followed show it is most like (the first in catalog order among
+/// equals), and names that show first among its reasons. A show that does not fit the time,
+/// may not be reached or is two levels away gets nothing: taste never bends those rules.
+fn add_taste(catalog: &Catalog, followed: &BTreeSet<usize>, pick: &mut Pick) {
+    let show = &catalog.shows[pick.show];
+    let gap = pick
+        .cautions
+        .iter()
+        .any(|c| matches!(c, Caution::LevelGap(_)));
+    if pick.too_long || gap || !reachable(show) {
+        return;
+    }
+    let best = followed
+        .iter()
+        .filter_map(|&f| match likeness(catalog, &catalog.shows[f], show) {
+            (points, Some(why)) => Some((points, Reverse(f), why)),
+            _ => None,
         })
-    })
-}
-
-/// The midpoint of a show's usual range: what a listener should expect.
-pub(crate) fn typical_minutes(len: LengthRange) -> u32 {
-    (u32::from(len.min) + u32::from(len.max)) / 2
+        .max_by_key(|(points, f, _)| (*points, *f));
+    if let Some((points, Reverse(f), why)) = best {
+        let points = (points - WEIGHTS.taste_baseline) / WEIGHTS.taste_divisor;
+        if points >= WEIGHTS.taste_min {
+            pick.score += points.min(WEIGHTS.taste_max);
+            pick.reasons.insert(0, Reason::Like(f, why));
+        }
+    }
 }
 
 /// The longest episode the answers allow: the per-episode limit, and never more than the
@@ -454,19 +432,38 @@ fn cannot_fit(len: LengthRange, answers: &Answers) -> bool {
         || per_week.is_some_and(|w| typical > w)
 }
 
-/// Diversity penalty per already-picked show sharing the main topic.
-const SAME_TOPIC_PENALTY: i32 = 6;
-
 /// Scores every show and returns the top `n` with reasons, start-here episodes and a plan.
 pub fn recommend(catalog: &Catalog, answers: &Answers, n: usize) -> Recommendation {
+    recommend_following(catalog, answers, &[], n)
+}
+
+/// [`recommend`] for a listener who already follows these shows (indices into
+/// `Catalog::shows`, in any order; duplicates and indices out of range are ignored): they are
+/// never picked, even when that leaves fewer than `n`, and shows like them rise.
+pub fn recommend_following(
+    catalog: &Catalog,
+    answers: &Answers,
+    follows: &[usize],
+    n: usize,
+) -> Recommendation {
     let verdict = verdict(answers);
+    let followed: BTreeSet<usize> = follows
+        .iter()
+        .copied()
+        .filter(|&i| i < catalog.shows.len())
+        .collect();
     let mut candidates: Vec<Pick> = catalog
         .shows
         .iter()
         .enumerate()
-        .map(|(i, show)| Pick {
-            show: i,
-            ..score_show(show, answers, verdict.level)
+        .filter(|(i, _)| !followed.contains(i))
+        .map(|(i, show)| {
+            let mut pick = Pick {
+                show: i,
+                ..score_show(show, answers, verdict.level)
+            };
+            add_taste(catalog, &followed, &mut pick);
+            pick
         })
         .collect();
 
@@ -493,7 +490,7 @@ pub fn recommend(catalog: &Catalog, answers: &Answers, n: usize) -> Recommendati
                 .iter()
                 .filter(|q| catalog.shows[q.show].topics.first() == main)
                 .count() as i32;
-            p.score - SAME_TOPIC_PENALTY * clashes
+            p.score + WEIGHTS.same_main_topic * clashes
         };
         let eligible = |p: &Pick| !(picks.is_empty() && format_first) || format_fits(p);
         let Some(mut best) = candidates.iter().position(eligible) else {
@@ -531,6 +528,7 @@ pub fn recommend(catalog: &Catalog, answers: &Answers, n: usize) -> Recommendati
         episodes,
         episodes_per_week: per_week,
         plan,
+        already: followed.into_iter().collect(),
     }
 }
 
@@ -928,5 +926,109 @@ mod tests {
         s.last_episode = Some(IsoDate("2026-04-30".into()));
         let seven = score_show(&s, &Answers::default(), Level::Intermediate);
         assert!(matches!(seven.cautions[..], [Caution::Quiet(_)]));
+    }
+
+    /// Many answer sets, the same every run.
+    fn answer_sets(count: usize) -> Vec<Answers> {
+        use crate::quiz::{Background, Comfort, QUIZ_TOPICS};
+        let mut seed = 7u64;
+        let mut next = move |m: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % m
+        };
+        let mut pick = |all: &[u8]| all.get(next(all.len() + 1)).copied();
+        (0..count)
+            .map(|_| Answers {
+                background: pick(&[0, 1, 2, 3]).map(|i| Background::ALL[usize::from(i)]),
+                math: pick(&[0, 1, 2]).map(|i| Comfort::ALL[usize::from(i)]),
+                coding: pick(&[0, 1, 2]).map(|i| Comfort::ALL[usize::from(i)]),
+                goal: pick(&[0, 1, 2, 3, 4]).map(|i| Goal::ALL[usize::from(i)]),
+                episode: pick(&[0, 1, 2, 3]).map(|i| EpisodeTime::ALL[usize::from(i)]),
+                weekly: pick(&[0, 1, 2, 3]).map(|i| WeeklyTime::ALL[usize::from(i)]),
+                format: pick(&[0, 1, 2, 3]).map(|i| FormatPref::ALL[usize::from(i)]),
+                topics: QUIZ_TOPICS
+                    .iter()
+                    .filter(|_| pick(&[0]).is_some())
+                    .map(|t| TopicId::from(*t))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn following_nothing_gives_exactly_what_recommend_gives_for_many_answer_sets() {
+        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+        for (i, answers) in answer_sets(400).iter().enumerate() {
+            let n = [1, 5, catalog.shows.len()][i % 3];
+            let rec = recommend(&catalog, answers, n);
+            assert_eq!(
+                rec,
+                recommend_following(&catalog, answers, &[], n),
+                "{answers:?}"
+            );
+            assert!(rec.already.is_empty());
+            assert!(!rec
+                .picks
+                .iter()
+                .flat_map(|p| &p.reasons)
+                .any(|r| matches!(r, Reason::Like(..))));
+        }
+    }
+
+    #[test]
+    fn unsorted_duplicate_and_unknown_follows_count_once_each_in_catalog_order() {
+        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+        let answers = Answers::default();
+        let messy = recommend_following(&catalog, &answers, &[8, 2, 8, 999, usize::MAX], 5);
+        assert_eq!(messy, recommend_following(&catalog, &answers, &[2, 8], 5));
+        assert_eq!(messy.already, [2, 8]);
+    }
+
+    #[test]
+    fn taste_adds_at_most_a_picked_topic_named_first_and_never_to_a_show_a_hard_rule_holds_back() {
+        let topics = ["llms", "agent-engineering", "ai-infrastructure", "mlops"];
+        let unlinked = Show {
+            links: Links::default(),
+            ..show(&topics)
+        };
+        let two_levels_up = Show {
+            levels: vec![Level::Advanced],
+            ..show(&topics)
+        };
+        let too_long = Show {
+            length: Some(len(60, 90)),
+            ..show(&topics)
+        };
+        let catalog = catalog_of(vec![
+            show(&topics),
+            show(&topics),
+            unlinked,
+            two_levels_up,
+            too_long,
+        ]);
+        let answers = per_episode(EpisodeTime::Short);
+        let followed = BTreeSet::from([0]);
+        for (i, s) in catalog.shows.iter().enumerate().skip(1) {
+            let plain = Pick {
+                show: i,
+                ..score_show(s, &answers, Level::Beginner)
+            };
+            let mut liked = plain.clone();
+            add_taste(&catalog, &followed, &mut liked);
+            if i > 1 {
+                assert_eq!(liked, plain, "{}", s.id);
+                continue;
+            }
+            let taste = liked.score - plain.score;
+            assert!(
+                (WEIGHTS.taste_min..=WEIGHTS.taste_max).contains(&taste),
+                "{taste}"
+            );
+            let shared = Likeness::Topics(topics[..3].iter().map(|t| TopicId::from(*t)).collect());
+            assert_eq!(liked.reasons[0], Reason::Like(0, shared));
+            assert_eq!(liked.reasons[1..], plain.reasons);
+        }
     }
 }

@@ -4,8 +4,8 @@
 //! ("large language models") also finds the shows that only abbreviate it ("LLMs").
 
 use crate::catalog::Catalog;
+use crate::sorting;
 use crate::text::{fold, same_or_plural, within_one_edit, word_spans, words};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Words shorter than this are never matched with a typo: too many false friends.
@@ -106,24 +106,20 @@ pub struct SearchIndex<'c> {
 
 /// Folds `(text, weight)` fields into a sorted, de-duplicated word list.
 fn document<'a>(fields: impl IntoIterator<Item = (&'a str, u8)>) -> Vec<Word> {
-    let mut best: HashMap<String, u8> = HashMap::new();
+    let mut all: Vec<(String, u8)> = Vec::new();
     for (text, weight) in fields {
-        for w in words(text) {
-            let e = best.entry(w).or_insert(weight);
-            *e = (*e).max(weight);
-        }
+        all.extend(words(text).into_iter().map(|w| (w, weight)));
     }
-    let mut doc: Vec<Word> = best
-        .into_iter()
+    // Each word once, with its heaviest weight: sorted by word, heaviest first, first kept.
+    sorting::sort_by(&mut all, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    all.dedup_by(|later, first| later.0 == first.0);
+    all.into_iter()
         .map(|(text, weight)| Word {
             chars: text.chars().collect(),
             text,
             weight,
         })
-        .collect();
-    // Sorted so that scoring is deterministic whatever the hash order.
-    doc.sort_by(|a, b| a.text.cmp(&b.text));
-    doc
+        .collect()
 }
 
 impl<'c> SearchIndex<'c> {

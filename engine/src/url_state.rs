@@ -6,7 +6,7 @@
 
 use crate::embed::{parse_origin, Display, Rgb, Theme};
 use crate::filter::{Filters, LengthBucket, Platform, Sort};
-use crate::model::{Format, Level, TopicId};
+use crate::model::{Format, Level, ShowId, TopicId};
 use crate::quiz::{self, Answers};
 use std::fmt::Write;
 
@@ -50,6 +50,30 @@ pub struct UrlState {
     pub origin: Option<String>,
     /// Which iframe of the host page this is (set by embed.js), echoed in resize messages.
     pub frame: Option<u32>,
+    /// The shows the visitor follows, sorted and each once: kept across views, so a shared
+    /// link (and a frame that cannot store anything) carries them.
+    pub follows: Vec<ShowId>,
+    /// Find ordered by likeness to this show.
+    pub like: Option<ShowId>,
+}
+
+/// Find showing one show: searched for by its title, which ranks the show first.
+pub fn show_in_find(title: &str) -> UrlState {
+    UrlState {
+        filters: Filters {
+            query: title.to_owned(),
+            ..Filters::default()
+        },
+        ..UrlState::default()
+    }
+}
+
+/// Find ordered by likeness to a show.
+pub fn like_in_find(show: &ShowId) -> UrlState {
+    UrlState {
+        like: Some(show.clone()),
+        ..UrlState::default()
+    }
 }
 
 /// A decoded URL and what was dropped from it.
@@ -71,9 +95,10 @@ pub struct Ignored {
 
 /// The parameters this codec reads besides the quiz's own ([`quiz::PARAMS`]); any other is
 /// someone else's and is left alone.
-pub const OWN_PARAMS: [&str; 19] = [
+pub const OWN_PARAMS: [&str; 21] = [
     "view", "topic", "q", "level", "format", "length", "on", "t", "active", "sort", "list",
-    "theme", "compact", "header", "accent", "origin", "frame", "results", "lang",
+    "theme", "compact", "header", "accent", "origin", "frame", "results", "lang", "follows",
+    "like",
 ];
 
 fn is_own_param(key: &str) -> bool {
@@ -82,10 +107,16 @@ fn is_own_param(key: &str) -> bool {
 
 /// Longest value read from any one parameter: a guard against pasted megabytes.
 const MAX_VALUE_CHARS: usize = 200;
+/// `follows` lists ids: room for every show of a catalog several times today's.
+const MAX_FOLLOWS_CHARS: usize = 4000;
 
-/// Decodes a query string (with or without the leading `?`). `is_topic` says whether a topic id
-/// exists, so links to removed topics degrade to the topic index with a notice.
-pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
+/// Decodes a query string (with or without the leading `?`). `is_topic` and `is_show` say
+/// whether an id exists, so links to removed topics or shows degrade with a notice.
+pub fn decode(
+    query: &str,
+    is_topic: &dyn Fn(&str) -> bool,
+    is_show: &dyn Fn(&str) -> bool,
+) -> Decoded {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut out = Decoded::default();
     let mut view_seen = false;
@@ -104,7 +135,12 @@ pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
         if !is_own_param(&key) {
             continue;
         }
-        if value.chars().count() > MAX_VALUE_CHARS {
+        let limit = if key == "follows" {
+            MAX_FOLLOWS_CHARS
+        } else {
+            MAX_VALUE_CHARS
+        };
+        if value.chars().count() > limit {
             report(&mut out, &key, None);
             continue;
         }
@@ -119,6 +155,21 @@ pub fn decode(query: &str, is_topic: &dyn Fn(&str) -> bool) -> Decoded {
                 true
             }
             "topic" => false,
+            "like" if is_show(&value) => {
+                out.state.like = Some(ShowId(value.to_string()));
+                true
+            }
+            "like" => false,
+            "follows" => {
+                let mut ids = std::collections::BTreeSet::new();
+                let ok = each(
+                    &value,
+                    |v| is_show(v).then(|| ShowId(v.to_string())),
+                    &mut ids,
+                );
+                out.state.follows = ids.into_iter().collect();
+                ok
+            }
             "q" => {
                 f.query = value.trim().to_string();
                 true
@@ -279,6 +330,13 @@ pub fn encode(state: &UrlState) -> String {
         if f.episodes {
             s.append_pair("list", "episodes");
         }
+        if let Some(like) = &state.like {
+            s.append_pair("like", like.as_str());
+        }
+    }
+    if !state.follows.is_empty() {
+        let ids: Vec<&str> = state.follows.iter().map(|id| id.as_str()).collect();
+        s.append_pair("follows", &ids.join(","));
     }
     let d = &state.display;
     if d.theme != Theme::Auto {
@@ -318,9 +376,13 @@ mod tests {
         matches!(t, "mlops" | "llms" | "machine-learning")
     }
 
+    fn shows(s: &str) -> bool {
+        matches!(s, "data-skeptic" | "latent-space" | "twiml-ai")
+    }
+
     #[test]
     fn empty_query_is_the_default_browse_view() {
-        let d = decode("", &topics);
+        let d = decode("", &topics, &shows);
         assert_eq!(d.state, UrlState::default());
         assert!(d.ignored.is_empty());
         assert_eq!(encode(&d.state), "");
@@ -329,22 +391,22 @@ mod tests {
     #[test]
     fn full_browse_state_round_trips() {
         let q = "?q=data+sk%C3%A9ptic&level=beginner,advanced&t=llms,mlops&format=interview&length=short&on=apple,rss&active=1&sort=az&list=episodes";
-        let d = decode(q, &topics);
+        let d = decode(q, &topics, &shows);
         assert!(d.ignored.is_empty(), "{:?}", d.ignored);
         assert_eq!(d.state.filters.query, "data sképtic");
         assert_eq!(d.state.filters.levels.len(), 2);
         assert!(d.state.filters.active_only);
-        let again = decode(&encode(&d.state), &topics);
+        let again = decode(&encode(&d.state), &topics, &shows);
         assert_eq!(again.state, d.state);
     }
 
     #[test]
     fn topic_link_opens_topics_view_and_unknown_topic_is_reported() {
-        let d = decode("topic=mlops", &topics);
+        let d = decode("topic=mlops", &topics, &shows);
         assert_eq!(d.state.view, View::Topics);
         assert_eq!(d.state.topic, Some(TopicId::from("mlops")));
         assert_eq!(encode(&d.state), "?view=topics&topic=mlops");
-        let d = decode("view=topics&topic=nope", &topics);
+        let d = decode("view=topics&topic=nope", &topics, &shows);
         assert_eq!(d.state.topic, None);
         assert_eq!(d.ignored.len(), 1);
     }
@@ -354,6 +416,7 @@ mod tests {
         let d = decode(
             "view=nonsense&level=expert,beginner&zzz=1&active=maybe&%FF=%FE",
             &topics,
+            &shows,
         );
         assert_eq!(d.state.view, View::Browse);
         assert_eq!(d.state.filters.levels.len(), 1);
@@ -367,17 +430,18 @@ mod tests {
         let d = decode(
             "utm_source=newsletter&utm_medium=email&fbclid=IwAR0x&gclid=1&ref=blog&level=beginner",
             &topics,
+            &shows,
         );
         assert!(d.ignored.is_empty(), "{:?}", d.ignored);
         assert_eq!(d.state.filters.levels.len(), 1);
         let junk: String = (0..2000).map(|i| format!("junk{i}=x&")).collect();
-        assert!(decode(&junk, &topics).ignored.is_empty());
+        assert!(decode(&junk, &topics, &shows).ignored.is_empty());
     }
 
     #[test]
     fn a_bad_podpath_parameter_is_reported_once_however_often_it_repeats() {
         let repeated: String = (0..2000).map(|_| "level=wizard&").collect();
-        let d = decode(&format!("{repeated}sort=zzz"), &topics);
+        let d = decode(&format!("{repeated}sort=zzz"), &topics, &shows);
         assert_eq!(d.ignored.len(), 2, "{:?}", d.ignored);
         assert_eq!(
             (d.ignored[0].key.as_str(), d.ignored[0].value.as_deref()),
@@ -387,11 +451,56 @@ mod tests {
     }
 
     #[test]
+    fn follows_travel_in_every_view_sorted_once_and_unknown_shows_are_reported() {
+        let d = decode(
+            "follows=twiml-ai,data-skeptic,nope,twiml-ai&view=quiz",
+            &topics,
+            &shows,
+        );
+        let ids: Vec<&str> = d.state.follows.iter().map(|s| s.as_str()).collect();
+        assert_eq!(ids, ["data-skeptic", "twiml-ai"]);
+        assert_eq!(d.ignored.len(), 1, "{:?}", d.ignored);
+        assert_eq!(d.ignored[0].key, "follows");
+        for view in View::ALL {
+            let state = UrlState {
+                view,
+                ..d.state.clone()
+            };
+            let url = encode(&state);
+            assert!(url.contains("follows=data-skeptic%2Ctwiml-ai"), "{url}");
+            assert_eq!(decode(&url, &topics, &shows).state.follows, d.state.follows);
+        }
+        // Every show of a large catalog fits; a pasted megabyte does not.
+        let many: Vec<String> = (0..120).map(|i| format!("show-number-{i:03}")).collect();
+        let all = |_: &str| true;
+        let d = decode(&format!("follows={}", many.join(",")), &topics, &all);
+        assert_eq!(d.state.follows.len(), 120);
+        let d = decode(&format!("follows={}", "a,".repeat(3000)), &topics, &all);
+        assert!(d.state.follows.is_empty());
+        assert_eq!(d.ignored[0].value, None);
+    }
+
+    #[test]
+    fn a_like_link_opens_find_ordered_by_a_known_show() {
+        let d = decode("like=latent-space", &topics, &shows);
+        assert_eq!(d.state.view, View::Browse);
+        assert_eq!(
+            d.state.like.as_ref().map(|s| s.as_str()),
+            Some("latent-space")
+        );
+        assert_eq!(encode(&d.state), "?like=latent-space");
+        let bad = decode("like=no-such-show&level=beginner", &topics, &shows);
+        assert_eq!(bad.state.like, None);
+        assert_eq!(bad.ignored.len(), 1);
+        assert_eq!(bad.state.filters.levels.len(), 1);
+    }
+
+    #[test]
     fn the_language_is_read_and_kept_in_links() {
-        let d = decode("lang=de-AT&view=quiz", &topics);
+        let d = decode("lang=de-AT&view=quiz", &topics, &shows);
         assert_eq!(d.state.display.lang, Some(crate::lang::Lang::De));
         assert!(encode(&d.state).contains("lang=de"));
-        let bad = decode("lang=fr", &topics);
+        let bad = decode("lang=fr", &topics, &shows);
         assert_eq!(bad.state.display.lang, None);
         assert_eq!(bad.ignored.len(), 1, "an unknown language is reported");
     }
@@ -401,30 +510,36 @@ mod tests {
         let d = decode(
             "results=1&bg=work&math=some&goal=production&len=medium&qt=mlops,llms",
             &topics,
+            &shows,
         );
         assert!(d.ignored.is_empty(), "{:?}", d.ignored);
         assert_eq!(d.state.view, View::Quiz);
         assert_eq!(d.state.quiz.as_ref().map(|a| a.topics.len()), Some(2));
-        assert_eq!(decode(&encode(&d.state), &topics).state, d.state);
+        assert_eq!(decode(&encode(&d.state), &topics, &shows).state, d.state);
         // answers without results=1 are not a result link
-        assert_eq!(decode("bg=work", &topics).state.quiz, None);
+        assert_eq!(decode("bg=work", &topics, &shows).state.quiz, None);
     }
 
     #[test]
     fn display_settings_survive_a_change_of_view() {
-        let d = decode("view=quiz&theme=dark&compact=1&accent=8a2be2&header=0&origin=https%3A%2F%2Fblog.example", &topics);
+        let d = decode("view=quiz&theme=dark&compact=1&accent=8a2be2&header=0&origin=https%3A%2F%2Fblog.example", &topics, &shows);
         assert!(d.ignored.is_empty(), "{:?}", d.ignored);
         let mut state = d.state.clone();
         state.view = View::Topics;
-        let again = decode(&encode(&state), &topics).state;
+        let again = decode(&encode(&state), &topics, &shows).state;
         assert_eq!(again.display, d.state.display);
         assert_eq!(again.origin.as_deref(), Some("https://blog.example"));
-        let framed = decode("origin=http%3A%2F%2Flocalhost%3A4000&frame=3", &topics);
+        let framed = decode(
+            "origin=http%3A%2F%2Flocalhost%3A4000&frame=3",
+            &topics,
+            &shows,
+        );
         assert!(framed.ignored.is_empty(), "{:?}", framed.ignored);
         assert_eq!(framed.state.frame, Some(3));
         let bad = decode(
             "theme=neon&accent=red;x&origin=javascript:alert(1)",
             &topics,
+            &shows,
         );
         assert_eq!(bad.ignored.len(), 3);
         assert_eq!(bad.state.display, Display::default());
@@ -433,7 +548,7 @@ mod tests {
     #[test]
     fn overlong_values_are_ignored() {
         let long = "a".repeat(MAX_VALUE_CHARS + 1);
-        let d = decode(&format!("q={long}"), &topics);
+        let d = decode(&format!("q={long}"), &topics, &shows);
         assert!(d.state.filters.query.is_empty());
         assert_eq!(d.ignored.len(), 1);
     }
@@ -469,10 +584,10 @@ mod tests {
                 bytes.push(b'&');
             }
             let query = String::from_utf8_lossy(&bytes);
-            let d = decode(&query, &topics);
+            let d = decode(&query, &topics, &shows);
             // Whatever survived decoding re-encodes to a URL that decodes cleanly to itself.
             let url = encode(&d.state);
-            let again = decode(&url, &topics);
+            let again = decode(&url, &topics, &shows);
             assert_eq!(encode(&again.state), url, "query {query:?}");
             assert!(
                 again.ignored.is_empty(),

@@ -620,9 +620,18 @@ pub fn check_all(src: Sources<'_>) -> Result<Files, Vec<Problem>> {
 /// The data as the bundle carries it: the per-fact source URLs stay in `data/catalog.json`,
 /// where the validator checks them and maintainers read them, but no view shows them, and
 /// every reader would download them (about 15 KB gzip for 38 shows, measured 2026-11-27).
+/// Likewise an episode's `short` title: no view shows it, so the bundle does not carry it
+/// (`bundle`) and it reads as the full title. And a show's `level_reason` and `status_note`,
+/// the maintainer's notes on why a level or an unknown status (2.6 KB gzip, measured
+/// 2026-12-05): they stay in the JSON, where the validator requires them.
 pub fn for_bundle(mut files: Files) -> Files {
     for show in &mut files.shows.shows {
         show.sources.clear();
+        show.level_reason.clear();
+        show.status_note = None;
+    }
+    for episode in &mut files.episodes.episodes {
+        episode.short.clone_from(&episode.title);
     }
     files
 }

@@ -414,3 +414,38 @@ fn accented_episode_searches_find_the_same_episodes_as_unaccented_ones() {
         assert_eq!(found, episodes(plain), "{accented:?} and {plain:?} differ");
     }
 }
+
+#[test]
+fn a_likeness_order_keeps_the_filtered_shows_most_alike_first_and_drops_the_show_itself() {
+    let (catalog, index) = loaded();
+    let skeptic = catalog
+        .shows
+        .iter()
+        .position(|s| s.id.as_str() == "data-skeptic")
+        .unwrap();
+    let order: Vec<usize> = podpath_engine::similar::like(catalog, skeptic)
+        .iter()
+        .map(|l| l.show)
+        .collect();
+    let filters = Filters {
+        levels: [Level::Beginner].into(),
+        ..Filters::default()
+    };
+    let mut hits = apply(catalog, &index, &filters).hits;
+    let before: BTreeSet<usize> = hits.iter().map(|h| h.show).collect();
+    podpath_engine::filter::order_by(&mut hits, &order);
+    let after: Vec<usize> = hits.iter().map(|h| h.show).collect();
+    // The same shows but the one Find is ordered by, in the order given.
+    let mut expected: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|s| before.contains(s))
+        .collect();
+    assert_eq!(after, expected);
+    expected.push(skeptic);
+    assert_eq!(
+        expected.iter().copied().collect::<BTreeSet<_>>(),
+        before.iter().copied().chain([skeptic]).collect()
+    );
+    assert!(!after.contains(&skeptic));
+}

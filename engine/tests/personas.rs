@@ -1137,3 +1137,283 @@ fn browsing_on_from_the_results_lists_every_pick_that_covers_a_chosen_topic() {
         }
     }
 }
+
+/// Listeners who already follow shows: those are never suggested again, and shows like them
+/// rise without bending the rules above.
+mod follows {
+    use super::*;
+    use podpath_engine::recommend::{recommend_following, Reason};
+    use podpath_engine::similar::Likeness;
+
+    fn at(catalog: &Catalog, id: &str) -> usize {
+        catalog
+            .shows
+            .iter()
+            .position(|s| s.id.as_str() == id)
+            .expect(id)
+    }
+
+    fn ids(catalog: &Catalog, rec: &Recommendation) -> Vec<String> {
+        rec.picks
+            .iter()
+            .map(|x| catalog.shows[x.show].id.as_str().to_owned())
+            .collect()
+    }
+
+    /// Whether `why` is true of `b` as a show like `a`, from the catalog alone.
+    fn holds(a: &Show, b: &Show, why: &Likeness) -> bool {
+        let typical = |s: &Show| catalog_length(s).map(|(lo, hi)| (lo + hi) / 2);
+        match why {
+            Likeness::Topics(ts) => {
+                !ts.is_empty()
+                    && ts.len() <= 3
+                    && ts
+                        .iter()
+                        .all(|t| a.topics.contains(t) && b.topics.contains(t))
+            }
+            Likeness::Level(l) => a.levels.contains(l) && b.levels.contains(l),
+            Likeness::Format(f) => a.formats.contains(f) && b.formats.contains(f),
+            Likeness::Length(r) => match (typical(a), typical(b)) {
+                (Some(x), Some(y)) => {
+                    catalog_length(b) == Some((u32::from(r.min), u32::from(r.max)))
+                        && 3 * x.abs_diff(y) <= x.max(y)
+                }
+                _ => false,
+            },
+        }
+    }
+
+    /// Follow sets that change each call and are the same every run: unsorted, with repeats
+    /// and indices past the catalog.
+    fn follow_sets(shows: usize, count: usize) -> Vec<Vec<usize>> {
+        let mut seed = 11u64;
+        let mut next = move |m: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % m
+        };
+        (0..count)
+            .map(|_| {
+                let len = next(8);
+                (0..len).map(|_| next(shows + 2)).collect()
+            })
+            .collect()
+    }
+
+    /// A beginner after the fundamentals, medium episodes, two hours a week.
+    fn beginner() -> Answers {
+        answers(
+            Background::None,
+            Comfort::Low,
+            Comfort::Some,
+            Goal::Fundamentals,
+            EpisodeTime::Medium,
+            WeeklyTime::Two,
+            FormatPref::Any,
+            &[],
+        )
+    }
+
+    #[test]
+    fn a_beginner_following_data_skeptic_and_linear_digressions_gets_other_beginner_shows_like_them(
+    ) {
+        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+        let followed = [
+            at(&catalog, "data-skeptic"),
+            at(&catalog, "linear-digressions"),
+        ];
+        let rec = recommend_following(&catalog, &beginner(), &followed, 5);
+        assert_eq!(rec.picks.len(), 5);
+        let mut liked = 0;
+        for x in &rec.picks {
+            let show = &catalog.shows[x.show];
+            assert!(!followed.contains(&x.show), "{} is followed", show.id);
+            assert!(show.levels.contains(&Level::Beginner), "{}", show.id);
+            liked +=
+                usize::from(matches!(x.reasons[0], Reason::Like(f, _) if followed.contains(&f)));
+        }
+        assert!(
+            liked >= 3,
+            "{liked} picks like a followed show: {:?}",
+            ids(&catalog, &rec)
+        );
+        // Without the follows those two lead; in their place come shows like them.
+        let plain = ids(
+            &catalog,
+            &podpath_engine::recommend::recommend(&catalog, &beginner(), 5),
+        );
+        assert_eq!(plain[..2], ["data-skeptic", "linear-digressions"]);
+        assert!(ids(&catalog, &rec).contains(&"super-data-science".to_owned()));
+    }
+
+    #[test]
+    fn a_latent_space_follower_building_for_production_gets_llm_and_production_shows() {
+        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+        let engineer = answers(
+            Background::Work,
+            Comfort::Some,
+            Comfort::Some,
+            Goal::Production,
+            EpisodeTime::Long,
+            WeeklyTime::Four,
+            FormatPref::Any,
+            &[],
+        );
+        let latent = at(&catalog, "latent-space");
+        let rec = recommend_following(&catalog, &engineer, &[latent], 5);
+        let picked = ids(&catalog, &rec);
+        assert!(!rec.picks.iter().any(|x| x.show == latent));
+        let covering = |wanted: &[&str]| {
+            rec.picks
+                .iter()
+                .filter(|x| {
+                    catalog.shows[x.show]
+                        .topics
+                        .iter()
+                        .any(|t| wanted.contains(&t.as_str()))
+                })
+                .count()
+        };
+        assert!(covering(&["llms"]) >= 2, "{picked:?}");
+        assert!(covering(goal_topics(Goal::Production)) >= 4, "{picked:?}");
+        // Training Data (LLMs, agents, AI infrastructure) is there because of the follow.
+        let plain = ids(
+            &catalog,
+            &podpath_engine::recommend::recommend(&catalog, &engineer, 5),
+        );
+        assert!(!plain.contains(&"training-data".to_owned()), "{plain:?}");
+        assert!(picked.contains(&"training-data".to_owned()), "{picked:?}");
+    }
+
+    #[test]
+    fn followed_shows_are_never_picks_start_episodes_or_plan_weeks() {
+        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+        for p in personas() {
+            // Following what the answers alone would pick first is the hardest case.
+            let plain = podpath_engine::recommend::recommend(&catalog, &p.answers, 5);
+            let followed: Vec<usize> = plain.picks.iter().take(3).map(|x| x.show).collect();
+            let rec = recommend_following(&catalog, &p.answers, &followed, 5);
+            assert_eq!(rec.picks.len(), 5, "{}", p.name);
+            for x in &rec.picks {
+                assert!(!followed.contains(&x.show), "{}: pick {}", p.name, x.show);
+            }
+            for e in &rec.episodes {
+                assert!(
+                    e.show.is_some_and(|s| !followed.contains(&s)),
+                    "{}: {}",
+                    p.name,
+                    e.title
+                );
+            }
+            for w in &rec.plan {
+                for (s, _) in &w.shows {
+                    assert!(
+                        !followed.contains(s),
+                        "{}: week {} plays {s}",
+                        p.name,
+                        w.week
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn already_lists_the_followed_shows_once_each_in_catalog_order() {
+        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+        let rec = recommend_following(&catalog, &beginner(), &[14, 2, 14, 8, usize::MAX], 5);
+        assert_eq!(rec.already, [2, 8, 14]);
+        assert_eq!(
+            rec,
+            recommend_following(&catalog, &beginner(), &[2, 8, 14], 5)
+        );
+    }
+
+    #[test]
+    fn a_pick_raised_by_a_follow_names_that_show_first_and_the_likeness_is_true() {
+        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+        let mut named = 0;
+        for p in personas() {
+            for follows in follow_sets(catalog.shows.len(), 12) {
+                let rec = recommend_following(&catalog, &p.answers, &follows, 5);
+                for x in &rec.picks {
+                    for (i, r) in x.reasons.iter().enumerate() {
+                        let Reason::Like(f, why) = r else { continue };
+                        named += 1;
+                        assert_eq!(i, 0, "{}: Like is not first in {:?}", p.name, x.reasons);
+                        assert!(rec.already.contains(f), "{}: {f} is not followed", p.name);
+                        let (a, b) = (&catalog.shows[*f], &catalog.shows[x.show]);
+                        assert!(holds(a, b, why), "{}: {} ~ {}: {why:?}", p.name, a.id, b.id);
+                    }
+                }
+            }
+        }
+        assert!(named > 100, "only {named} picks name a followed show");
+    }
+
+    #[test]
+    fn following_every_show_leaves_nothing_to_pick_and_nothing_panics() {
+        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+        let all: Vec<usize> = (0..catalog.shows.len()).rev().collect();
+        for p in personas() {
+            let rec = recommend_following(&catalog, &p.answers, &all, 5);
+            assert!(
+                rec.picks.is_empty() && rec.episodes.is_empty(),
+                "{}",
+                p.name
+            );
+            assert_eq!(rec.plan.len(), 4);
+            assert!(rec
+                .plan
+                .iter()
+                .all(|w| w.shows.is_empty() && w.start_here.is_empty()));
+            assert_eq!(rec.episodes_per_week, 0);
+            assert_eq!(rec.already, (0..catalog.shows.len()).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn any_follows_for_any_persona_pick_no_followed_show_at_most_n_and_the_same_every_time() {
+        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+        let shows = catalog.shows.len();
+        for p in personas() {
+            for (k, follows) in follow_sets(shows, 20).into_iter().enumerate() {
+                let n = 1 + k % 8;
+                let rec = recommend_following(&catalog, &p.answers, &follows, n);
+                let left = shows - rec.already.len();
+                assert_eq!(rec.picks.len(), n.min(left), "{}: {follows:?}", p.name);
+                assert!(rec.picks.iter().all(|x| !follows.contains(&x.show)));
+                let mut reversed = follows.clone();
+                reversed.reverse();
+                assert_eq!(rec, recommend_following(&catalog, &p.answers, &reversed, n));
+            }
+        }
+    }
+
+    #[test]
+    fn taste_bends_no_time_limit_reach_or_level_rule() {
+        let catalog = Catalog::embedded().expect("the embedded catalog decodes");
+        let mut failures = Vec::new();
+        for p in personas() {
+            for follows in follow_sets(catalog.shows.len(), 10) {
+                let rec = recommend_following(&catalog, &p.answers, &follows, catalog.shows.len());
+                failures.extend(ranking_keeps_time_limits(
+                    &catalog,
+                    &p,
+                    "following",
+                    &rec.picks,
+                ));
+                for x in &rec.picks {
+                    let held_back = x.too_long
+                        || !reachable(&catalog.shows[x.show])
+                        || x.cautions.iter().any(|c| matches!(c, Caution::LevelGap(_)));
+                    if held_back && matches!(x.reasons[0], Reason::Like(..)) {
+                        failures.push(format!("{}: {} raised by taste", p.name, x.show));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}

@@ -51,7 +51,7 @@ pub fn EmbedPanel() -> impl IntoView {
         (iframe, element, src)
     };
     let copy = move |text: String, what: &'static str| {
-        browser::copy_reporting_as(text, status, (t.embed_copied)(what));
+        crate::clipboard::copy_reporting_as(text, status, (t.embed_copied)(what));
     };
     // A preview is an iframe of podpath's own page: only where podpath is that page.
     let preview = nav.1 == crate::state::UrlSync::Full;

@@ -1,7 +1,9 @@
-use crate::components::{ExternalLink, Highlighted, ListenAction};
+use crate::components::{ExternalLink, FollowToggle, Highlighted, ListenAction, NavLink};
 use crate::format;
 use leptos::prelude::*;
 use podpath_engine::search::Term;
+use podpath_engine::similar;
+use podpath_engine::url_state::{like_in_find, show_in_find};
 use podpath_engine::{Catalog, Show, Status, TopicId};
 
 /// One show: who makes it and who it suits, how long and how alive it is, what it is, and how
@@ -15,8 +17,12 @@ pub fn ShowCard(
     terms: Signal<Vec<Term>>,
     /// Called when a topic chip is chosen (to filter by it).
     on_topic: Callback<TopicId>,
+    /// Why this show is like the one Find is ordered by (`Texts::likeness_parts`).
+    #[prop(optional_no_strip)]
+    like_reason: Option<(String, String)>,
 ) -> impl IntoView {
     let t = crate::i18n::t();
+    let nav = crate::state::nav();
     let hosts = if show.hosts.is_empty() {
         t.hosts_unknown.to_owned()
     } else {
@@ -38,6 +44,11 @@ pub fn ShowCard(
         .length
         .map_or(t.length_unknown.to_owned(), |l| t.length(l));
     let heading_id = crate::ids::id(&format!("show-{}", show.id));
+    let mut alike = catalog
+        .show_position(show.id.as_str())
+        .map(|i| similar::like(catalog, i))
+        .unwrap_or_default();
+    alike.truncate(3);
     let labelled_by = heading_id.clone();
     // Catalog text stays English: marked so inside a Spanish or German interface.
     let en = crate::i18n::catalog_lang();
@@ -56,18 +67,21 @@ pub fn ShowCard(
             <ul class="pp-badges" aria-label=t.level_and_format>
                 {show.levels.iter().map(|l| view! { <li class=format!("pp-badge pp-badge--{}", l.key())>{t.level(*l)}</li> }).collect_view()}
                 {show.formats.iter().map(|f| view! { <li class="pp-badge">{t.format_name(*f)}</li> }).collect_view()}
+                {move || nav.follows(&show.id).then(|| view! { <li class="pp-badge pp-badge--follow" data-testid="you-follow">{t.you_follow}</li> })}
             </ul>
             <p class="pp-card__meta">
                 <span class=if ended { "pp-status pp-status--ended" } else { "pp-status" } data-testid="status">{status_line}</span>
                 <span aria-hidden="true">" · "</span>
                 <span data-testid="length">{length}</span>
             </p>
+            {like_reason.map(|(own, topics)| view! { <p class="pp-card__like" data-testid="like-reason">{own}<span lang=en>{topics}</span></p> })}
             <p class="pp-card__desc" lang=en>
                 <Highlighted text=show.description.clone() terms=terms />
             </p>
             <ListenAction show=show />
             <details class="pp-card__more">
                 <summary data-testid="card-more">{t.card_more}</summary>
+                <FollowToggle show=show />
                 <div class="pp-card__topics">
                     <span class="pp-sr-only">{t.topics}</span>
                     <ul class="pp-chips" lang=en>
@@ -98,6 +112,18 @@ pub fn ShowCard(
                         </ul>
                     </div>
                 })}
+                <div class="pp-card__alike" data-testid="shows-like">
+                    <h4>{t.like_title}</h4>
+                    <ul>
+                        {alike.into_iter().filter_map(|l| Some((catalog.shows.get(l.show)?, l.why?))).map(|(other, why)| view! {
+                            <li>
+                                <NavLink state=show_in_find(&other.title) lang=en>{other.title.clone()}</NavLink>
+                                <span class="pp-muted">" — " {let (own, topics) = t.likeness_parts(catalog, &why); view! { {own}<span lang=en>{topics}</span> }}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <NavLink state=like_in_find(&show.id)>{t.like_all}</NavLink>
+                </div>
             </details>
         </article>
     }

@@ -17,6 +17,7 @@ use podpath_engine::lang::Lang;
 use podpath_engine::listen::App;
 use podpath_engine::quiz::{EpisodeTime, FormatPref, Goal};
 use podpath_engine::recommend::{Caution, Reason};
+use podpath_engine::similar::Likeness;
 use podpath_engine::{
     Cadence, Catalog, Format, IsoDate, LengthRange, Level, Status, TopicId, TopicKind,
 };
@@ -37,6 +38,18 @@ fn h_min(m: u32) -> String {
         format!("{}\u{a0}h {:02}\u{a0}min", m / 60, m % 60)
     } else {
         format!("{m}\u{a0}min")
+    }
+}
+
+/// A sentence continued after a colon: its first letter lower-cased, unless the first word is an
+/// acronym or a name ("MLOps", "LLMs").
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if b.is_lowercase() => {
+            a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
+        }
+        _ => s.to_owned(),
     }
 }
 
@@ -294,6 +307,42 @@ pub struct Texts {
     pub minutes: fn(u32) -> String,
     /// "latest episode 2 months ago"; `true` for a show that has ended ("last episode").
     pub last_episode: fn(Age, bool) -> String,
+
+    // The shows a visitor follows, "Shows like this" and the import (#24).
+    pub follow_label: &'static str,
+    pub you_follow: &'static str,
+    pub like_title: &'static str,
+    pub like_all: &'static str,
+    /// Find ordered by likeness: "Shows like Data Skeptic".
+    pub like_heading: fn(&str) -> String,
+    pub like_clear: &'static str,
+    /// Before the topics two shows share (catalog text, English).
+    pub like_topics: &'static str,
+    pub like_level: fn(&str) -> String,
+    pub like_length: fn(&str) -> String,
+    pub like_format: fn(&str) -> String,
+    /// A pick raised by a followed show: (its title, the likeness).
+    pub reason_like: fn(&str, &str) -> String,
+    pub already_title: &'static str,
+    pub import_title: &'static str,
+    pub import_hint: &'static str,
+    pub import_file: &'static str,
+    pub import_paste: &'static str,
+    pub import_read: &'static str,
+    /// (shows podpath knows, shows in the file).
+    pub import_found: fn(usize, usize) -> String,
+    pub import_too_large: &'static str,
+    pub import_too_many: &'static str,
+    pub import_not_opml: &'static str,
+    pub import_lenient: &'static str,
+    pub import_unreadable: &'static str,
+    pub follows_export: &'static str,
+    pub opml_follows: &'static str,
+    pub q_follows_title: &'static str,
+    pub q_follows_hint: &'static str,
+    pub q_follows_input: &'static str,
+    pub q_follows_add: &'static str,
+    pub q_follows_unknown: fn(&str) -> String,
 }
 
 /// The table of a language.
@@ -545,7 +594,12 @@ impl Texts {
             .iter()
             .map(|t| catalog.topic_title(t.as_str()))
             .collect();
-        match titles.as_slice() {
+        self.join(&titles)
+    }
+
+    /// "A", "A and B", "A, B and C".
+    pub fn join(&self, items: &[&str]) -> String {
+        match items {
             [] => String::new(),
             [one] => (*one).to_owned(),
             [rest @ .., last] => format!("{} {} {last}", rest.join(", "), self.and),
@@ -579,6 +633,30 @@ impl Texts {
             Accessible => self.reason_accessible.to_owned(),
             Depth => self.reason_depth.to_owned(),
             Covers(t) => (self.reason_covers)(&self.join_topics(catalog, t)),
+            Like(show, why) => (self.reason_like)(
+                catalog.shows.get(*show).map_or("", |s| s.title.as_str()),
+                &self.likeness(catalog, why),
+            ),
+        }
+    }
+
+    /// Why one show is like another, as a sentence.
+    pub fn likeness(&self, catalog: &Catalog, l: &Likeness) -> String {
+        let (own, topics) = self.likeness_parts(catalog, l);
+        format!("{own}{topics}")
+    }
+
+    /// The same in two parts: the interface's words, and the catalog's topic titles after
+    /// them (English, for views to mark as such), empty when there are none.
+    pub fn likeness_parts(&self, catalog: &Catalog, l: &Likeness) -> (String, String) {
+        match l {
+            Likeness::Topics(t) => (
+                format!("{} ", self.like_topics),
+                self.join_topics(catalog, t),
+            ),
+            Likeness::Level(l) => ((self.like_level)(self.level(*l)), String::new()),
+            Likeness::Length(len) => ((self.like_length)(&self.length(*len)), String::new()),
+            Likeness::Format(f) => ((self.like_format)(self.format_name(*f)), String::new()),
         }
     }
 
@@ -943,6 +1021,36 @@ mod tests {
             length_range,
             minutes,
             last_episode,
+            follow_label,
+            you_follow,
+            like_title,
+            like_all,
+            like_clear,
+            already_title,
+            import_title,
+            import_hint,
+            import_file,
+            import_paste,
+            import_read,
+            import_too_large,
+            import_too_many,
+            import_not_opml,
+            import_lenient,
+            import_unreadable,
+            follows_export,
+            opml_follows,
+            q_follows_title,
+            q_follows_hint,
+            q_follows_input,
+            q_follows_add,
+            like_heading,
+            like_topics,
+            like_level,
+            like_length,
+            like_format,
+            reason_like,
+            import_found,
+            q_follows_unknown,
         } = t;
         let mut out: Vec<(String, String)> = Vec::new();
         let mut add = |name: &str, text: String| out.push((name.to_owned(), text));
@@ -1080,6 +1188,29 @@ mod tests {
             ("level_and_format", level_and_format),
             ("opml_picks", opml_picks),
             ("opml_shows", opml_shows),
+            ("follow_label", follow_label),
+            ("like_topics", like_topics),
+            ("you_follow", you_follow),
+            ("like_title", like_title),
+            ("like_all", like_all),
+            ("like_clear", like_clear),
+            ("already_title", already_title),
+            ("import_title", import_title),
+            ("import_hint", import_hint),
+            ("import_file", import_file),
+            ("import_paste", import_paste),
+            ("import_read", import_read),
+            ("import_too_large", import_too_large),
+            ("import_too_many", import_too_many),
+            ("import_not_opml", import_not_opml),
+            ("import_lenient", import_lenient),
+            ("import_unreadable", import_unreadable),
+            ("follows_export", follows_export),
+            ("opml_follows", opml_follows),
+            ("q_follows_title", q_follows_title),
+            ("q_follows_hint", q_follows_hint),
+            ("q_follows_input", q_follows_input),
+            ("q_follows_add", q_follows_add),
         ] {
             add(name, (*text).to_owned());
         }
@@ -1144,6 +1275,16 @@ mod tests {
         add("quiz_progress", quiz_progress(2, 7));
         add("verdict", verdict("X", "Y", "Z"));
         add("reason_level_fit", reason_level_fit("X"));
+        add("like_heading", like_heading("X"));
+        add("like_level", like_level("X"));
+        add("like_length", like_length("X"));
+        add("like_format", like_format("X"));
+        add("reason_like", reason_like("X", "Y"));
+        add("import_found(0, 1)", import_found(0, 1));
+        add("import_found(0, 9)", import_found(0, 9));
+        add("import_found(1, 1)", import_found(1, 1));
+        add("import_found(2, 9)", import_found(2, 9));
+        add("q_follows_unknown", q_follows_unknown("X"));
         add("reason_step_up", reason_step_up("X"));
         add("reason_picked", reason_picked("X"));
         add("reason_goal", reason_goal("X", "Y"));

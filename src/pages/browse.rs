@@ -1,9 +1,11 @@
-use crate::components::{Deferred, EpisodeRow, FacetGroup, FacetOption, ShowCard, TopicLink};
+use crate::components::{
+    Deferred, EpisodeRow, FacetGroup, FacetOption, ImportPanel, ShowCard, TopicLink,
+};
 use crate::state::{data, nav};
 use crate::{browser, download, progressive};
 use leptos::prelude::*;
 use podpath_engine::filter::{self, Dropped, Filters, LengthBucket, Platform, Sort};
-use podpath_engine::{episodes, opml, search};
+use podpath_engine::{episodes, opml, search, similar};
 use podpath_engine::{Format, Level, TopicId};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,6 +14,9 @@ const EPISODE_PAGE: usize = 50;
 /// A compact embed shows this many cards until the reader asks for all: it stays within about
 /// two screens of the host's post.
 pub(crate) const COMPACT_PAGE: usize = 3;
+/// Keys of show cards ordered by likeness to one show are apart from the others' by this much
+/// per show (more than the catalog will ever hold).
+const LIKE_KEYS: usize = 1 << 16;
 /// Show cards rendered per task after the first screen (see `progressive`).
 const CARD_BATCH: usize = 4;
 
@@ -30,8 +35,26 @@ pub fn BrowsePage() -> impl IntoView {
     let catalog = loaded.catalog;
     let nav = nav();
     let filters = Memo::new(move |_| nav.get().with(|s| s.filters.clone()));
+    // `?like=`: the show Find is ordered by likeness to.
+    let like = move || {
+        nav.get().with(|s| {
+            s.like
+                .as_ref()
+                .and_then(|id| catalog.show_position(id.as_str()))
+        })
+    };
+    let like_untracked = move || untrack(like);
     // A Memo: the list, the counts and the empty state all read the same result.
-    let results = Memo::new(move |_| filters.with(|f| filter::apply(catalog, &loaded.index, f)));
+    let results = Memo::new(move |_| {
+        filters.with(|f| {
+            let mut r = filter::apply(catalog, &loaded.index, f);
+            if let Some(i) = like() {
+                let order: Vec<usize> = similar::like(catalog, i).iter().map(|x| x.show).collect();
+                filter::order_by(&mut r.hits, &order);
+            }
+            r
+        })
+    });
     let episode_results = Memo::new(move |_| {
         filters.with(|f| {
             if f.episodes {
@@ -194,7 +217,7 @@ pub fn BrowsePage() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let copy_link = move |_| {
         let url = nav.reader_link(&nav.get().get_untracked());
-        browser::copy_reporting(url, status);
+        crate::clipboard::copy_reporting(url, status);
     };
     let export = move |_| {
         let shows = results.with_untracked(|r| {
@@ -279,6 +302,7 @@ pub fn BrowsePage() -> impl IntoView {
                     </select>
                 </label>
             </div>
+            <ImportPanel />
             // Beside the results, the filters are open and fill in one task after the search
             // bar, then the results, then the cards. Above the results (a phone), they start
             // closed so the first screen shows results, and their groups render after the cards.
@@ -330,6 +354,13 @@ pub fn BrowsePage() -> impl IntoView {
                         </div>
                         <p class="pp-status-line" role="status" aria-live="polite" data-testid="action-status">{move || status.get()}</p>
                     </div>
+                    {move || nav.get().with(|s| s.like.as_ref().and_then(|id| catalog.show(id.as_str()))).map(|show| view! {
+                        <p class="pp-like-head" data-testid="like-head">
+                            <strong>{(t.like_heading)(&show.title)}</strong>
+                            " "
+                            <button type="button" class="pp-button pp-button--quiet" data-testid="like-clear" on:click=move |_| nav.update(|s| s.like = None)>{t.like_clear}</button>
+                        </p>
+                    })}
                     <Show when=move || filters.with(|f| !f.topics.is_empty())>
                         <p class="pp-explore" data-testid="explore-topics">
                             {t.explore_topic} ": "
@@ -357,11 +388,16 @@ pub fn BrowsePage() -> impl IntoView {
                         <ol class="pp-list" aria-label=t.list_shows aria-busy=progressive::busy(shown)>
                             <For
                                 each=move || results.with(|r| r.hits.iter().take(shown.get().min(cap())).map(|h| h.show).collect::<Vec<_>>())
-                                key=|i| *i
+                                // A card says why it is like the show Find is ordered by: under
+                                // another such show, it is another card.
+                                key=move |i| *i + LIKE_KEYS * like_untracked().map_or(0, |l| l + 1)
                                 let(i)
                             >
-                                {catalog.shows.get(i).map(|show| view! {
-                                    <li><ShowCard catalog=catalog show=show terms=terms on_topic=on_chip /></li>
+                                {catalog.shows.get(i).map(|show| {
+                                    let why = like_untracked().and_then(|l| similar::likeness(catalog, catalog.shows.get(l)?, show).1).map(|w| t.likeness_parts(catalog, &w));
+                                    view! {
+                                        <li><ShowCard catalog=catalog show=show terms=terms on_topic=on_chip like_reason=why /></li>
+                                    }
                                 })}
                             </For>
                         </ol>

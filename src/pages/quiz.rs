@@ -1,9 +1,12 @@
-use crate::components::{ExternalLink, ListenAction, RadioGroup, TopicLink};
+use crate::components::{
+    ExternalLink, FollowToggle, ImportPanel, ListenAction, RadioGroup, TopicLink,
+};
 use crate::state::{data, nav, notices, NoticeKind, UrlSync};
-use crate::{browser, download, storage};
+use crate::{download, storage};
 use leptos::prelude::*;
 use podpath_engine::quiz::{self, Answers, Step, StoredError};
-use podpath_engine::recommend::{browse_filters, recommend};
+use podpath_engine::recommend::{browse_filters, recommend_following};
+use podpath_engine::subscriptions::{self, Subscription};
 use podpath_engine::url_state::{UrlState, View};
 use podpath_engine::{opml, TopicId};
 
@@ -29,7 +32,12 @@ pub fn QuizPage() -> impl IntoView {
     }
     let shown = Memo::new(move |_| nav.get().with(|s| s.quiz.clone()));
     move || match shown.get() {
-        Some(answers) => view! { <QuizResults answers=answers /> }.into_any(),
+        Some(answers) => {
+            // The results leave out the shows followed: marked or unmarked, they are worked
+            // out again (the steps, which change the follows too, are not redrawn).
+            nav.get().track();
+            view! { <QuizResults answers=answers /> }.into_any()
+        }
         None => view! { <QuizSteps /> }.into_any(),
     }
 }
@@ -170,6 +178,7 @@ fn QuizSteps() -> impl IntoView {
                 </fieldset>
             }
             .into_any(),
+            Step::Follows => view! { <FollowsStep /> }.into_any(),
         }
     };
 
@@ -215,7 +224,13 @@ fn QuizResults(answers: Answers) -> impl IntoView {
     let t = crate::i18n::t();
     let catalog = &data().catalog;
     let nav = nav();
-    let rec = recommend(catalog, &answers, 5);
+    let follows: Vec<usize> = nav.get().with_untracked(|s| {
+        s.follows
+            .iter()
+            .filter_map(|id| catalog.show_position(id.as_str()))
+            .collect()
+    });
+    let rec = recommend_following(catalog, &answers, &follows, 5);
     let status = RwSignal::new(String::new());
     let saved_answers = quiz::to_storage(&answers);
     let share_url = nav.reader_link(&UrlState {
@@ -255,8 +270,16 @@ fn QuizResults(answers: Answers) -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <ListenAction show=show />
+                <FollowToggle show=show />
             </li>
         }
+    }).collect_view();
+    let already = rec.already.iter().filter_map(|&i| catalog.shows.get(i)).map(|show| view! {
+        <li data-show=show.id.0.clone()>
+            <span lang=crate::i18n::catalog_lang()>{show.title.clone()}</span>
+            " " <span class="pp-badge pp-badge--follow" data-testid="you-follow">{t.you_follow}</span>
+            <FollowToggle show=show />
+        </li>
     }).collect_view();
 
     let episodes = rec
@@ -323,7 +346,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
     let export = move |_| download::text_file("podpath-picks.opml", "text/x-opml", &opml_doc);
     let copy = move |_| {
         let url = share_url.clone();
-        browser::copy_reporting(url, status);
+        crate::clipboard::copy_reporting(url, status);
     };
     let heading_focus = crate::state::heading_focus();
     let retake = move |_| {
@@ -349,6 +372,10 @@ fn QuizResults(answers: Answers) -> impl IntoView {
             <p class="pp-verdict" data-testid="verdict">{t.verdict_why(&rec.verdict)}</p>
             <h3>{t.result_picks}</h3>
             <ol class="pp-picks">{picks}</ol>
+            {(!rec.already.is_empty()).then(|| view! {
+                <h3>{t.already_title}</h3>
+                <ul class="pp-compact-list" data-testid="already">{already}</ul>
+            })}
             <h3>{t.result_episodes}</h3>
             <ul class="pp-compact-list">{episodes}</ul>
             <h3>{t.result_plan}</h3>
@@ -371,5 +398,71 @@ fn QuizResults(answers: Answers) -> impl IntoView {
                 <p class="pp-muted">{t.result_opml_note} " " {no_feed.join(", ")}</p>
             })}
         </section>
+    }
+}
+
+/// The quiz's optional step: the shows the visitor already listens to, typed (with the
+/// catalog's titles offered as they type) or imported from their podcast app.
+#[component]
+fn FollowsStep() -> impl IntoView {
+    let t = crate::i18n::t();
+    let catalog = &data().catalog;
+    let nav = nav();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let status = RwSignal::new(String::new());
+    let add = move || {
+        let Some(input) = input.get() else {
+            return;
+        };
+        let name = input.value();
+        let found = subscriptions::match_show(
+            catalog,
+            &Subscription {
+                title: Some(name.clone()),
+                ..Subscription::default()
+            },
+        );
+        match found.and_then(|i| catalog.shows.get(i)) {
+            Some(show) => {
+                nav.set_follows(|f| f.push(show.id.clone()));
+                input.set_value("");
+                status.set(String::new());
+            }
+            None if name.trim().is_empty() => {}
+            None => status.set((t.q_follows_unknown)(name.trim())),
+        }
+    };
+    let (input_id, list_id) = (
+        crate::ids::id("follows-input"),
+        crate::ids::id("follows-titles"),
+    );
+    view! {
+        <div class="pp-quiz__group" data-testid="q-follows">
+            <h2 class="pp-quiz__title" id=crate::ids::id("q-title") tabindex="-1" data-pp-heading="">{t.q_follows_title}</h2>
+            <p class="pp-muted">{t.q_follows_hint}</p>
+            <label for=input_id.clone()>{t.q_follows_input}</label>
+            <div class="pp-follows-add">
+                <input id=input_id class="pp-input" list=list_id.clone() autocomplete="off" data-testid="follows-input" node_ref=input
+                    on:keydown=move |ev| {
+                        // Enter adds the show; it does not end the quiz.
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            add();
+                        }
+                    }
+                />
+                <button type="button" class="pp-button" data-testid="follows-add" on:click=move |_| add()>{t.q_follows_add}</button>
+            </div>
+            <datalist id=list_id>
+                {catalog.shows.iter().map(|s| view! { <option value=s.title.clone()></option> }).collect_view()}
+            </datalist>
+            <p role="status" aria-live="polite" data-testid="follows-status">{move || status.get()}</p>
+            <ul class="pp-compact-list" data-testid="follows-list">
+                {move || nav.get().with(|s| s.follows.iter().filter_map(|id| catalog.show(id.as_str())).map(|show| view! {
+                    <li data-show=show.id.0.clone()><span lang=crate::i18n::catalog_lang()>{show.title.clone()}</span> " " <FollowToggle show=show /></li>
+                }).collect_view())}
+            </ul>
+            <ImportPanel />
+        </div>
     }
 }

@@ -1,13 +1,13 @@
-use crate::components::{Deferred, ExternalLink, TopicGraph, TopicLink};
+use crate::components::{Deferred, ExternalLink, NavLink, TopicGraph, TopicLink};
 use crate::progressive;
 
 /// A compact embed lists this many of a topic's episodes until the reader asks for all.
 const COMPACT_EPISODES: usize = 3;
 use crate::state::{data, nav};
 use leptos::prelude::*;
-use podpath_engine::filter::Filters;
 use podpath_engine::graph::{learn_next, suggest};
-use podpath_engine::url_state::{encode, UrlState, View};
+use podpath_engine::sorting;
+use podpath_engine::url_state::{self, UrlState, View};
 use podpath_engine::{Catalog, TopicId, TopicKind};
 
 /// Episode rows per task on a topic's page (see `progressive`).
@@ -36,7 +36,7 @@ fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
     let t = crate::i18n::t();
     let groups = TopicKind::ALL.into_iter().map(|kind| {
         let mut topics: Vec<_> = catalog.topics.iter().filter(|t| t.kind == kind).collect();
-        topics.sort_by(|a, b| a.title.cmp(&b.title));
+        sorting::sort_by(&mut topics, |a, b| a.title.cmp(&b.title));
         view! {
             <section class="pp-topic-group" aria-labelledby=crate::ids::id(&format!("kind-{}", kind.key()))>
                 <h3 id=crate::ids::id(&format!("kind-{}", kind.key()))>{t.topic_kind(kind)} " " <span class="pp-count">{topics.len()}</span></h3>
@@ -124,10 +124,12 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
     let episode_list = move || {
         let mut list = episodes.clone();
         match order.get() {
-            "shortest" => list.sort_by_key(|e| (e.duration_s.unwrap_or(u32::MAX), e.title.clone())),
-            "newest" => {
-                list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)))
-            }
+            "shortest" => sorting::sort_by_key(&mut list, |e| {
+                (e.duration_s.unwrap_or(u32::MAX), e.title.clone())
+            }),
+            "newest" => sorting::sort_by(&mut list, |a, b| {
+                b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title))
+            }),
             _ => {}
         }
         list.into_iter()
@@ -177,21 +179,10 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                 } else {
                     view! {
                         <ul class="pp-compact-list" data-testid="topic-shows">
-                            {shows.iter().map(|s| {
-                                // The show in Find: searched for by its title.
-                                let state = UrlState {
-                                    view: View::Browse,
-                                    filters: Filters { query: s.title.clone(), ..Filters::default() },
-                                    ..UrlState::default()
-                                };
-                                let href = encode(&UrlState { display: nav.get().with_untracked(|n| n.display.clone()), ..state.clone() });
+                            {shows.into_iter().map(|s| {
                                 view! {
                                     <li data-show=s.id.as_str().to_owned()>
-                                        <a href=href lang=crate::i18n::catalog_lang() on:click=move |ev| {
-                                            ev.prevent_default();
-                                            heading_focus.request();
-                                            nav.go(state.clone(), true);
-                                        }>{s.title.clone()}</a>
+                                        <NavLink state=url_state::show_in_find(&s.title) lang=crate::i18n::catalog_lang()>{s.title.clone()}</NavLink>
                                         <span class="pp-muted">" · " {s.levels.iter().map(|l| t.level(*l)).collect::<Vec<_>>().join(", ")}</span>
                                     </li>
                                 }

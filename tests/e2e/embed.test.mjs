@@ -163,7 +163,7 @@ test("with embed.js blocked, each frame still loads once and works at the height
   await quiz.getByTestId("quiz").waitFor();
   await quiz.locator("label[for=pp-bg-work]").click();
   await quiz.getByTestId("quiz-next").click();
-  assert.equal(await quiz.getByTestId("quiz-progress").textContent(), "Question 2 of 7");
+  assert.equal(await quiz.getByTestId("quiz-progress").textContent(), "Question 2 of 8");
   assert.equal(documents.filter((u) => u.includes("view=quiz")).length, 1);
   // Nothing grows it: the frame keeps the height its style gives it.
   const [height, given] = await page.locator("#quiz-frame").evaluate((f) => [f.getBoundingClientRect().height, parseFloat(getComputedStyle(f).minHeight)]);
@@ -212,7 +212,7 @@ test("a German post on another site gets podpath in German in its iframe and its
   const quiz = page.frameLocator("#quiz-frame");
   await scopeReady(page, quiz);
   assert.equal(await quiz.locator("html").getAttribute("lang"), "de");
-  assert.equal(await quiz.getByTestId("quiz-progress").textContent(), "Frage 1 von 7");
+  assert.equal(await quiz.getByTestId("quiz-progress").textContent(), "Frage 1 von 8");
   await skipQuiz(quiz);
   assert.match(await quiz.getByTestId("save-unavailable").textContent(), /speichert hier nichts.*Link zum Teilen.*OPML/);
   // The frame grew to its results (embed.js), in German as in English.
@@ -301,9 +301,9 @@ test("a hostile host stylesheet reaches nothing inside the shadow roots: sizes, 
   const radio = await quiz.locator("input[type=radio]").first().boundingBox();
   assert.ok(radio && radio.width >= 12 && radio.height >= 12, `radio ${JSON.stringify(radio)}`);
   await quiz.locator("input[type=radio]").first().focus();
-  for (let step = 0; step < 7; step++) {
+  for (let step = 0; step < 8; step++) {
     const progress = await quiz.getByTestId("quiz-progress").textContent();
-    assert.equal(progress, `Question ${step + 1} of 7`);
+    assert.equal(progress, `Question ${step + 1} of 8`);
     await quiz.getByTestId("quiz-skip").focus();
     await page.keyboard.press("Enter");
   }
@@ -335,7 +335,7 @@ test("inside a shadow root, Leptos's handlers see their own elements: the search
   await quiz.locator("label[for$=-bg-work]").click();
   assert.equal(await quiz.locator("input[name=bg]:checked").getAttribute("value"), "work");
   await quiz.getByTestId("quiz-next").click();
-  assert.equal(await quiz.getByTestId("quiz-progress").textContent(), "Question 2 of 7");
+  assert.equal(await quiz.getByTestId("quiz-progress").textContent(), "Question 2 of 8");
   assert.deepEqual(await cspViolations(page), [], "no CSP violation");
   await context.close();
 });

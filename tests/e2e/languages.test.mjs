@@ -109,10 +109,10 @@ test("the language switch renders the widget in the chosen language and keeps it
   const page = session.page;
   await page.goto(env.server.url + "?view=quiz");
   await ready(page);
-  assert.equal((await page.getByTestId("quiz-progress").textContent()).trim(), "Question 1 of 7");
+  assert.equal((await page.getByTestId("quiz-progress").textContent()).trim(), "Question 1 of 8");
   await page.getByTestId("lang-switch").selectOption("de");
   await page.locator(".podpath[lang=de]").waitFor();
-  assert.equal((await page.getByTestId("quiz-progress").textContent()).trim(), "Frage 1 von 7");
+  assert.equal((await page.getByTestId("quiz-progress").textContent()).trim(), "Frage 1 von 8");
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "lang-switch");
   // Tabs and topic links carry the language, for a middle click or a copied address.
   assert.match(await page.getByTestId("tab-topics").getAttribute("href"), /lang=de/);

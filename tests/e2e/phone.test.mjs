@@ -41,11 +41,11 @@ const inSight = (box) => box && box.top >= -1 && box.bottom <= box.height + 1;
 
 /// Skips to the last question, scrolls the reader's screen to the bottom, and finishes the quiz.
 async function finishFromTheBottom(page, scope) {
-  for (let step = 1; step < 7; step++) {
-    await scope.getByTestId("quiz-progress").filter({ hasText: new RegExp(`^\\D*${step}\\D+7\\D*$`) }).waitFor();
+  for (let step = 1; step < 8; step++) {
+    await scope.getByTestId("quiz-progress").filter({ hasText: new RegExp(`^\\D*${step}\\D+8\\D*$`) }).waitFor();
     await scope.getByTestId("quiz-skip").press("Enter");
   }
-  await scope.getByTestId("quiz-progress").filter({ hasText: /^\D*7\D+7\D*$/ }).waitFor();
+  await scope.getByTestId("quiz-progress").filter({ hasText: /^\D*8\D+8\D*$/ }).waitFor();
   await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
   await scope.getByTestId("quiz-next").press("Enter");
   await scope.getByTestId("quiz-results").waitFor();
@@ -287,7 +287,7 @@ test("desktop: the Embed panel opens from the header, its settings change the sn
   // The preview shows that widget.
   const preview = page.frameLocator("[data-testid=embed-preview]");
   await preview.locator(".podpath[data-theme=dark].podpath--compact").waitFor();
-  assert.equal(await preview.getByTestId("quiz-progress").textContent(), "Frage 1 von 7");
+  assert.equal(await preview.getByTestId("quiz-progress").textContent(), "Frage 1 von 8");
   await page.getByTestId("copy-script").click();
   await page.getByTestId("embed-status").filter({ hasText: "Copied: Script and element." }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), script);

@@ -32,13 +32,13 @@ test("the quiz is completed by keyboard alone and its results survive a reload a
   await page.goto(env.server.url + "?view=quiz");
   await ready(page);
   await page.getByTestId("quiz").waitFor();
-  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 1 of 7");
+  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 1 of 8");
 
   await tabTo(page, radioNamed, "bg");
   await page.keyboard.press("ArrowDown"); // courses
   await page.keyboard.press("ArrowDown"); // work
   await next(page);
-  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 2 of 7");
+  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 2 of 8");
   assert.equal(await page.evaluate(() => document.activeElement.id), "pp-q-title", "focus moves to the new question");
   await tabTo(page, radioNamed, "math");
   await page.keyboard.press("ArrowDown"); // some
@@ -57,10 +57,12 @@ test("the quiz is completed by keyboard alone and its results survive a reload a
   await next(page);
   await tabTo(page, testId, "quiz-skip"); // no format preference
   await page.keyboard.press("Enter");
-  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 7 of 7");
+  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 7 of 8");
   await tabTo(page, elementId, "pp-qt-mlops");
   await page.keyboard.press("Space");
   await next(page);
+  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 8 of 8");
+  await next(page); // no shows followed
 
   await page.getByTestId("quiz-results").waitFor();
   assert.match(await page.getByTestId("verdict").textContent(), /^Because you work with models/);
@@ -114,7 +116,7 @@ test("Save on a shared link's results keeps them: the Quiz tab and a later visit
   await ready(later);
   assert.deepEqual(await picks(later), shared, "a later visit to the quiz reopens them too");
   await page.getByTestId("retake").click();
-  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 1 of 7", "Retake forgets them");
+  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 1 of 8", "Retake forgets them");
   await closeSession(session);
 });
 
@@ -144,7 +146,7 @@ test("saved answers from an older quiz version are dropped with a notice, and th
   await ready(page);
   await page.getByTestId("notice").waitFor();
   assert.match(await page.locator("[data-testid=notice] [data-kind=saved-data]").textContent(), /Saved answers could not be used.*another version/);
-  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 1 of 7");
+  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 1 of 8");
   assert.equal(await page.locator("input[name=bg]:checked").count(), 0);
   await context.close();
   assert.deepEqual(problems.console, []);
@@ -161,7 +163,7 @@ test("with storage blocked the quiz still works and says nothing will be saved",
   assert.match(await page.locator("[data-testid=notice] [data-kind=storage]").textContent(), /Nothing is kept in this browser.*will not be kept/);
   await page.locator("label[for=pp-bg-work]").click();
   await page.getByTestId("quiz-next").click();
-  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 2 of 7");
+  assert.equal(await page.getByTestId("quiz-progress").textContent(), "Question 2 of 8");
   await context.close();
   assert.deepEqual(problems.console, []);
 });

@@ -293,8 +293,8 @@ export async function quizByKeyboard(page, scope) {
   await scope.locator("input[type=radio]").first().focus();
   await page.keyboard.press("ArrowDown");
   assert.equal(await scope.locator("input[name=bg]:checked").getAttribute("value"), "courses");
-  for (let step = 0; step < 7; step++) {
-    assert.equal(await scope.getByTestId("quiz-progress").textContent(), `Question ${step + 1} of 7`);
+  for (let step = 0; step < 8; step++) {
+    assert.equal(await scope.getByTestId("quiz-progress").textContent(), `Question ${step + 1} of 8`);
     await scope.getByTestId("quiz-next").focus();
     await page.keyboard.press("Enter");
   }
@@ -328,9 +328,9 @@ export async function cspViolations(page) {
 /// keyboard, each once the question before has gone: a mouse click aimed while an iframe embed
 /// grows to the new question can land beside the button.
 export async function skipQuiz(scope) {
-  // "Question 2 of 7", "Pregunta 2 de 7", "Frage 2 von 7".
-  const at = (step) => scope.getByTestId("quiz-progress").filter({ hasText: new RegExp(`^\\D*${step}\\D+7\\D*$`) });
-  for (let step = 1; step <= 7; step++) {
+  // "Question 2 of 8", "Pregunta 2 de 8", "Frage 2 von 8".
+  const at = (step) => scope.getByTestId("quiz-progress").filter({ hasText: new RegExp(`^\\D*${step}\\D+8\\D*$`) });
+  for (let step = 1; step <= 8; step++) {
     await at(step).waitFor();
     await scope.getByTestId("quiz-skip").press("Enter");
   }

@@ -1,0 +1,29 @@
+use crate::state::nav;
+use leptos::prelude::*;
+use podpath_engine::Show;
+
+/// "I follow this show": marks or unmarks a show by hand, on every card and pick.
+#[component]
+pub fn FollowToggle(show: &'static Show) -> impl IntoView {
+    let nav = nav();
+    view! {
+        <label class="pp-follow">
+            <input
+                type="checkbox"
+                data-testid="follow"
+                prop:checked=move || nav.follows(&show.id)
+                on:change=move |ev| {
+                    // The quiz's results are worked out again without the show (it moves to
+                    // "Already in your app"): the focus goes with it.
+                    let root = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).and_then(|el| el.closest(".podpath").ok().flatten());
+                    nav.toggle_follow(&show.id);
+                    if let Some(root) = root {
+                        let selector = format!("[data-show=\"{}\"] [data-testid=follow]", show.id);
+                        crate::progressive::later(move || crate::browser::focus_in(&root, &selector));
+                    }
+                }
+            />
+            {crate::i18n::t().follow_label}
+        </label>
+    }
+}
