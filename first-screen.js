@@ -15,14 +15,23 @@
   var framed = window.self !== window.top;
   if (framed) html.classList.remove("podpath-scroll");
   var params = new URLSearchParams(location.search);
+  var lang = language();
   var choice = choose(params);
+  // The screens are pre-rendered in English, with a patch per language that turns each into
+  // what the app renders for a browser preferring that language (scripts/prerender.mjs).
+  var patch = lang === "en" ? [] : patchFor(lang, choice);
+  if (!patch) choice = "loading";
   if (choice !== "find") {
     var template = document.querySelector('template[data-pp-screen="' + choice + '"]');
     if (template) podpath.replaceChildren(template.content.cloneNode(true));
   }
+  if (choice !== "loading" && patch.length) {
+    var screen = podpath.querySelector("[data-pp-prerendered]");
+    patch.forEach(function (list) { apply(screen, list); });
+    html.setAttribute("lang", lang);
+  }
   html.setAttribute("data-pp-first", choice);
   // The loading view in the reader's language until the app speaks it.
-  var lang = language();
   var LOADING = {
     es: ["Encuentra el pódcast de aprendizaje automático que encaja contigo", "Cargando el catálogo…"],
     de: ["Finde den Machine-Learning-Podcast, der zu dir passt", "Katalog wird geladen…"],
@@ -79,16 +88,8 @@
       else if (!KEEP[key] || (KEEP[key] !== 1 && KEEP[key].indexOf(value) < 0)) loading = true;
     });
     if (loading) return "loading";
-    // The screens say "latest episode 2 months ago" as of the month they were built in: in
-    // another month the app would change that text when it takes over.
-    var built = podpath.querySelector("[data-pp-built]");
-    var now = new Date();
-    var month = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0");
-    if (built && built.getAttribute("data-pp-built") !== month) return "loading";
-    // The screens are pre-rendered in English: a reader whose browser prefers Spanish or German
-    // (the first of its languages that podpath speaks) gets the loading view, then the app in
-    // that language (engine/src/lang.rs negotiates the same way).
-    if (language() !== "en") return "loading";
+    // The screens name dates, not ages ("latest episode 14 Nov 2026"): they stay true in any
+    // month after the build.
     // A compact Find lists fewer cards than the pre-rendered screen, a remembered app turns
     // every card's Listen into "Listen on <app>", and shows followed are marked on their cards:
     // the app would change the screen.
@@ -98,6 +99,41 @@
     // So do the quiz's notices on podpath's own page when storage is blocked (a frame shows none).
     if (view === "quiz") return savedQuiz() || (!framed && !storageWorks()) ? "loading" : "quiz";
     return "loading";
+  }
+
+  // The patch that turns `screen` into the `lang` one, or null when there is none: two lists,
+  // what every other language changes alike ("*"), then that language's own.
+  function patchFor(lang, screen) {
+    var data = document.querySelector("script[data-pp-patches]");
+    try {
+      var all = data ? JSON.parse(data.textContent) : {};
+      var own = all[lang] && all[lang][screen];
+      return own ? [(all["*"] && all["*"][screen]) || [], own] : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // Each entry: [element, what, value], elements counted in document order inside the screen
+  // (not the no-script note, which the patch never saw) and written as the distance from the
+  // entry before (each list starts from 0): an attribute's value (null: removed) or, for "#k",
+  // the element's k-th text node.
+  function apply(screen, list) {
+    var all = Array.prototype.filter.call(screen.querySelectorAll("*"), function (el) {
+      return el.tagName !== "NOSCRIPT";
+    });
+    var at = 0;
+    list.forEach(function (p) {
+      at += p[0];
+      var el = all[at];
+      if (!el) return;
+      if (p[1].charAt(0) === "#") {
+        var texts = Array.prototype.filter.call(el.childNodes, function (n) { return n.nodeType === 3; });
+        var node = texts[Number(p[1].slice(1))];
+        if (node) node.data = p[2];
+      } else if (p[2] === null) el.removeAttribute(p[1]);
+      else el.setAttribute(p[1], p[2]);
+    });
   }
 
   function storageWorks() {

@@ -6,7 +6,8 @@
 #             catalog tool podpath_catalog against a loopback fixture feed server, and of the
 #             UI's language tables (plurals, dates)
 #   layer 2   wasm-bindgen-test component tests in headless Chromium and Firefox
-#   build     one release build (trunk, wasm-opt), its size table and budget
+#   build     one release build (trunk, wasm-opt), its size table and budget, and its time to
+#             input on a throttled phone (scripts/time-to-input.mjs)
 #   layer 3   end-to-end tests of that release build, served from a sub-path, in Chromium
 # and ends with one summary line: "total: N passed, N failed".
 set -euo pipefail
@@ -85,5 +86,9 @@ step components-firefox env GECKODRIVER="$(command -v geckodriver)" \
   cargo test --target wasm32-unknown-unknown -p podpath --test web
 step release-build trunk build --release
 step bundle-size "$ROOT/scripts/size.sh"
+# Time to input on a slow phone (Lighthouse's mobile throttling through the DevTools protocol,
+# the release build served gzip-compressed; median of 5 loads, throttled and not): printed
+# under the size table. A measurement, not a gate: it fails only when it cannot measure.
+step time-to-input node scripts/time-to-input.mjs
 # The files by name and the TAP reporter: the same run and summary lines on Node 20 to 24.
 step e2e-chromium node --test --test-concurrency=1 --test-reporter=tap tests/e2e/*.test.mjs

@@ -7,7 +7,6 @@ mod clipboard;
 pub mod components;
 mod data;
 mod download;
-mod format;
 mod frame;
 pub mod i18n;
 mod ids;

@@ -68,6 +68,15 @@ pub fn show_in_find(title: &str) -> UrlState {
     }
 }
 
+/// A topic's page.
+pub fn topic_page(id: TopicId) -> UrlState {
+    UrlState {
+        view: View::Topics,
+        topic: Some(id),
+        ..UrlState::default()
+    }
+}
+
 /// Find ordered by likeness to a show.
 pub fn like_in_find(show: &ShowId) -> UrlState {
     UrlState {

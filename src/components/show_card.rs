@@ -1,5 +1,4 @@
 use crate::components::{ExternalLink, FollowToggle, Highlighted, ListenAction, NavLink};
-use crate::format;
 use leptos::prelude::*;
 use podpath_engine::search::Term;
 use podpath_engine::similar;
@@ -36,7 +35,7 @@ pub fn ShowCard(
         (None, Some(d)) => format!(
             "{} · {}",
             t.status(show.status),
-            format::last_episode(t, d, ended)
+            (t.last_episode)(&t.date(d), ended)
         ),
         (None, None) => t.status(show.status).to_owned(),
     };

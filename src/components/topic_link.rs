@@ -1,6 +1,6 @@
 use crate::components::NavLink;
 use leptos::prelude::*;
-use podpath_engine::url_state::{UrlState, View};
+use podpath_engine::url_state::topic_page;
 use podpath_engine::TopicId;
 
 /// A link to a topic page.
@@ -12,10 +12,5 @@ pub fn TopicLink(
     label: String,
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
-    let state = UrlState {
-        view: View::Topics,
-        topic: Some(id),
-        ..UrlState::default()
-    };
-    view! { <NavLink state=state class=class lang=crate::i18n::catalog_lang()>{label}</NavLink> }
+    view! { <NavLink state=topic_page(id) class=class lang=crate::i18n::catalog_lang()>{label}</NavLink> }
 }

@@ -1,7 +1,6 @@
 //! German (du, as German-language developer sites mostly address their readers).
 
 use super::{one_or_many, Question, Texts};
-use podpath_engine::dates::Age;
 use podpath_engine::lang::Lang;
 
 fn minutes(m: u32) -> String {
@@ -12,20 +11,14 @@ fn minutes(m: u32) -> String {
     }
 }
 
-fn last_episode(age: Age, ended: bool) -> String {
+/// The newest episode by its date, which stays true however long a page keeps this build.
+fn last_episode(date: &str, ended: bool) -> String {
     let lead = if ended {
         "letzte Folge"
     } else {
         "neueste Folge"
     };
-    match age {
-        Age::ThisMonth => format!("{lead} in diesem Monat"),
-        Age::Months(1) => format!("{lead} vor einem Monat"),
-        Age::Months(m) => format!("{lead} vor {m} Monaten"),
-        Age::Years(1) => format!("{lead} vor einem Jahr"),
-        Age::Years(y) => format!("{lead} vor {y} Jahren"),
-        Age::InYear(y) => format!("{lead} aus dem Jahr {y}"),
-    }
+    format!("{lead}: {date}")
 }
 
 pub const DE: Texts = Texts {

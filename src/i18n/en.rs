@@ -1,23 +1,16 @@
 //! English.
 
 use super::{h_min, one_or_many, Question, Texts};
-use podpath_engine::dates::Age;
 use podpath_engine::lang::Lang;
 
-fn last_episode(age: Age, ended: bool) -> String {
+/// The newest episode by its date, which stays true however long a page keeps this build.
+fn last_episode(date: &str, ended: bool) -> String {
     let lead = if ended {
         "last episode"
     } else {
         "latest episode"
     };
-    match age {
-        Age::ThisMonth => format!("{lead} this month"),
-        Age::Months(1) => format!("{lead} a month ago"),
-        Age::Months(m) => format!("{lead} {m} months ago"),
-        Age::Years(1) => format!("{lead} a year ago"),
-        Age::Years(y) => format!("{lead} {y} years ago"),
-        Age::InYear(y) => format!("{lead} in {y}"),
-    }
+    format!("{lead} {date}")
 }
 
 pub const EN: Texts = Texts {

@@ -1,23 +1,16 @@
 //! Spanish (tuteo, as most Spanish-language tech sites address their readers).
 
 use super::{h_min, one_or_many, Question, Texts};
-use podpath_engine::dates::Age;
 use podpath_engine::lang::Lang;
 
-fn last_episode(age: Age, ended: bool) -> String {
+/// The newest episode by its date, which stays true however long a page keeps this build.
+fn last_episode(date: &str, ended: bool) -> String {
     let lead = if ended {
         "último episodio"
     } else {
         "episodio más reciente"
     };
-    match age {
-        Age::ThisMonth => format!("{lead} este mes"),
-        Age::Months(1) => format!("{lead} hace un mes"),
-        Age::Months(m) => format!("{lead} hace {m} meses"),
-        Age::Years(1) => format!("{lead} hace un año"),
-        Age::Years(y) => format!("{lead} hace {y} años"),
-        Age::InYear(y) => format!("{lead} en {y}"),
-    }
+    format!("{lead}: {date}")
 }
 
 pub const ES: Texts = Texts {

@@ -40,9 +40,10 @@ fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
         view! {
             <section class="pp-topic-group" aria-labelledby=crate::ids::id(&format!("kind-{}", kind.key()))>
                 <h3 id=crate::ids::id(&format!("kind-{}", kind.key()))>{t.topic_kind(kind)} " " <span class="pp-count">{topics.len()}</span></h3>
-                <ul class="pp-topic-list">
+                // Topic titles only: marked English once, on the list.
+                <ul class="pp-topic-list" lang=crate::i18n::catalog_lang()>
                     {topics.into_iter().map(|t| view! {
-                        <li><TopicLink id=t.id.clone() label=t.title.clone() /></li>
+                        <li><NavLink state=url_state::topic_page(t.id.clone())>{t.title.clone()}</NavLink></li>
                     }).collect_view()}
                 </ul>
             </section>

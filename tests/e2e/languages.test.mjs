@@ -139,7 +139,8 @@ test("a browser preferring French, then Swiss German: the loading view and the a
     await held;
     await route.continue();
   });
-  await page.goto(env.server.url);
+  // A filter in the address: the loading view (a plain address shows the German Find screen).
+  await page.goto(env.server.url + "?level=beginner");
   await page.locator(".pp-loading-text").waitFor();
   assert.equal(await page.locator("html").getAttribute("lang"), "de");
   const tagline = readFileSync(join(ROOT, "src", "i18n", "de.rs"), "utf8").match(/\n    tagline: "([^"]+)"/)[1];
