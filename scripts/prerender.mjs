@@ -96,8 +96,11 @@ function diff(page, from, to) {
     for (let i = 0; i < a.length; i++) {
       const [x, y] = [a[i], b[i]];
       const texts = (el) => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data);
+      // The same elements and text nodes in the same order: a translation that puts a word on
+      // the other side of an element is a different structure.
+      const shape = (el) => [...el.childNodes].map((n) => (n.nodeType === 1 ? n.tagName : n.nodeType)).join();
       const [tx, ty] = [texts(x), texts(y)];
-      if (x.tagName !== y.tagName || x.children.length !== y.children.length || tx.length !== ty.length) return null;
+      if (x.tagName !== y.tagName || shape(x) !== shape(y)) return null;
       tx.forEach((t, k) => t !== ty[k] && out.push([i, "#" + k, ty[k]]));
       for (const { name, value } of y.attributes) if (x.getAttribute(name) !== value) out.push([i, name, value]);
       for (const { name } of x.attributes) if (!y.hasAttribute(name)) out.push([i, name, null]);

@@ -62,10 +62,10 @@ pub fn App(
     };
     provide_context(IdScope(prefix));
     let mut decoded = url_state::decode(&query, &is_topic, &is_show);
-    // A link without follows opens with the ones saved on this device.
-    if decoded.state.follows.is_empty() {
-        decoded.state.follows = crate::storage::get(crate::storage::FOLLOWS_KEY)
-            .unwrap_or_default()
+    // The shows this device follows are the visitor's own: a link's (someone else's, or an old
+    // bookmark's) only count where the device keeps none, or cannot keep any (a frame).
+    if let Some(saved) = crate::storage::get(crate::storage::FOLLOWS_KEY) {
+        decoded.state.follows = saved
             .split(',')
             .filter(|id| is_show(id))
             .map(|id| podpath_engine::ShowId(id.to_owned()))

@@ -95,13 +95,12 @@ pub fn in_frame() -> bool {
 /// The focused element as seen from `node`: inside a shadow root, `document.activeElement` is
 /// the shadow host, so the root's own `activeElement` is asked instead.
 /// Focuses the first element in `root` that matches `selector`, if any (inside a shadow root
-/// too, where `document` cannot see it).
-pub fn focus_in(root: &web_sys::Element, selector: &str) {
+/// too, where `document` cannot see it); false when there was none to focus.
+pub fn focus_in(root: &web_sys::Element, selector: &str) -> bool {
     let found = root.query_selector(selector).ok().flatten();
-    if let Some(el) =
-        found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = el.focus();
+    match found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        Some(el) => el.focus().is_ok(),
+        None => false,
     }
 }
 

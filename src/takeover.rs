@@ -109,7 +109,7 @@ fn swap(host: &HtmlElement, pre: &Element, live: &HtmlElement) {
 /// Replays on the live control what the visitor did to its pre-rendered twin, through the
 /// events the app listens to.
 fn carry(before: &Element, now: &Element) {
-    use web_sys::{HtmlDetailsElement, HtmlInputElement, HtmlSelectElement};
+    use web_sys::{HtmlDetailsElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
     if let (Some(b), Some(n)) = (
         before.dyn_ref::<HtmlInputElement>(),
         now.dyn_ref::<HtmlInputElement>(),
@@ -117,6 +117,15 @@ fn carry(before: &Element, now: &Element) {
         let toggled = match b.type_().as_str() {
             "checkbox" => Some(b.checked() != n.checked()),
             "radio" => Some(b.checked() && !n.checked()),
+            // A file chosen before start-up (an OPML export to import): the same files, and the
+            // change the app reads them on. A file input's value cannot be set.
+            "file" => {
+                if b.files().is_some_and(|f| f.length() > 0) {
+                    n.set_files(b.files().as_ref());
+                    dispatch(n, "change");
+                }
+                Some(false)
+            }
             _ => None,
         };
         match toggled {
@@ -135,6 +144,14 @@ fn carry(before: &Element, now: &Element) {
         if b.value() != n.value() {
             n.set_value(&b.value());
             dispatch(n, "change");
+        }
+    } else if let (Some(b), Some(n)) = (
+        before.dyn_ref::<HtmlTextAreaElement>(),
+        now.dyn_ref::<HtmlTextAreaElement>(),
+    ) {
+        if b.value() != n.value() {
+            n.set_value(&b.value());
+            dispatch(n, "input");
         }
     } else if let (Some(b), Some(n)) = (
         before.dyn_ref::<HtmlDetailsElement>(),

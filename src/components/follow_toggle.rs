@@ -18,8 +18,14 @@ pub fn FollowToggle(show: &'static Show) -> impl IntoView {
                     let root = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).and_then(|el| el.closest(".podpath").ok().flatten());
                     nav.toggle_follow(&show.id);
                     if let Some(root) = root {
+                        // Where the show is no longer listed (unmarked in the quiz's step, or
+                        // not picked again), the view's heading takes the focus.
                         let selector = format!("[data-show=\"{}\"] [data-testid=follow]", show.id);
-                        crate::progressive::later(move || crate::browser::focus_in(&root, &selector));
+                        crate::progressive::later(move || {
+                            if !crate::browser::focus_in(&root, &selector) {
+                                crate::browser::focus_in(&root, "[data-pp-heading]");
+                            }
+                        });
                     }
                 }
             />

@@ -4,7 +4,8 @@ use podpath_engine::url_state::{encode, UrlState};
 
 /// A link to a view of the widget that also works as a plain link (middle click, copy address):
 /// followed, it opens the view in place and moves the focus to its heading. The widget's display
-/// settings (language, theme) and the shows followed travel with the address.
+/// settings (language, theme) travel with the address; the shows followed do not (they change
+/// under the link, and a new tab reads them from the device).
 #[component]
 pub fn NavLink(
     /// The view to open.
@@ -20,7 +21,6 @@ pub fn NavLink(
     let href = nav.0.with_untracked(|cur| {
         encode(&UrlState {
             display: cur.display.clone(),
-            follows: cur.follows.clone(),
             ..state.clone()
         })
     });

@@ -49,7 +49,10 @@ pub fn BrowsePage() -> impl IntoView {
         filters.with(|f| {
             let mut r = filter::apply(catalog, &loaded.index, f);
             if let Some(i) = like() {
-                let order: Vec<usize> = similar::like(catalog, i).iter().map(|x| x.show).collect();
+                // The show itself first (the counts include it), then the most alike.
+                let order: Vec<usize> = std::iter::once(i)
+                    .chain(similar::like(catalog, i).iter().map(|x| x.show))
+                    .collect();
                 filter::order_by(&mut r.hits, &order);
             }
             r
@@ -358,7 +361,14 @@ pub fn BrowsePage() -> impl IntoView {
                         <p class="pp-like-head" data-testid="like-head">
                             <strong>{(t.like_heading)(&show.title)}</strong>
                             " "
-                            <button type="button" class="pp-button pp-button--quiet" data-testid="like-clear" on:click=move |_| nav.update(|s| s.like = None)>{t.like_clear}</button>
+                            <button type="button" class="pp-button pp-button--quiet" data-testid="like-clear" on:click=move |ev| {
+                                // The button goes with the heading it sits in: the focus moves to the list's count.
+                                let root = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).and_then(|el| el.closest(".podpath").ok().flatten());
+                                nav.update(|s| s.like = None);
+                                if let Some(root) = root {
+                                    crate::progressive::later(move || { crate::browser::focus_in(&root, "[data-testid=result-count]"); });
+                                }
+                            }>{t.like_clear}</button>
                         </p>
                     })}
                     <Show when=move || filters.with(|f| !f.topics.is_empty())>
@@ -387,14 +397,18 @@ pub fn BrowsePage() -> impl IntoView {
                     <Show when=move || !listing_episodes.get()>
                         <ol class="pp-list" aria-label=t.list_shows aria-busy=progressive::busy(shown)>
                             <For
-                                each=move || results.with(|r| r.hits.iter().take(shown.get().min(cap())).map(|h| h.show).collect::<Vec<_>>())
+                                each=move || {
+                                    // Another show to be like gives new keys, even to a list that reads the same.
+                                    let _ = like();
+                                    results.with(|r| r.hits.iter().take(shown.get().min(cap())).map(|h| h.show).collect::<Vec<_>>())
+                                }
                                 // A card says why it is like the show Find is ordered by: under
                                 // another such show, it is another card.
                                 key=move |i| *i + LIKE_KEYS * like_untracked().map_or(0, |l| l + 1)
                                 let(i)
                             >
                                 {catalog.shows.get(i).map(|show| {
-                                    let why = like_untracked().and_then(|l| similar::likeness(catalog, catalog.shows.get(l)?, show).1).map(|w| t.likeness_parts(catalog, &w));
+                                    let why = like_untracked().filter(|&l| l != i).and_then(|l| similar::likeness(catalog, catalog.shows.get(l)?, show).1).map(|w| t.likeness_parts(catalog, &w));
                                     view! {
                                         <li><ShowCard catalog=catalog show=show terms=terms on_topic=on_chip like_reason=why /></li>
                                     }
@@ -407,7 +421,7 @@ pub fn BrowsePage() -> impl IntoView {
                                 let root = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).and_then(|el| el.closest(".podpath").ok().flatten());
                                 capped.set(false);
                                 if let Some(root) = root {
-                                    crate::progressive::later(move || crate::browser::focus_in(&root, "ol.pp-list > li:nth-child(4) :is(a, summary, button)"));
+                                    crate::progressive::later(move || { crate::browser::focus_in(&root, "ol.pp-list > li:nth-child(4) :is(a, summary, button)"); });
                                 }
                             }>
                                 {move || format!("{} ({})", t.show_all, t.shows(results.with(|r| r.hits.len())))}

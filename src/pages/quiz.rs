@@ -31,11 +31,14 @@ pub fn QuizPage() -> impl IntoView {
         }
     }
     let shown = Memo::new(move |_| nav.get().with(|s| s.quiz.clone()));
+    // How many shows are followed: the results mark or unmark one at a time, each a change of
+    // this number (and a theme or language change leaves it alone).
+    let followed = Memo::new(move |_| nav.get().with(|s| s.follows.len()));
     move || match shown.get() {
         Some(answers) => {
             // The results leave out the shows followed: marked or unmarked, they are worked
             // out again (the steps, which change the follows too, are not redrawn).
-            nav.get().track();
+            followed.track();
             view! { <QuizResults answers=answers /> }.into_any()
         }
         None => view! { <QuizSteps /> }.into_any(),

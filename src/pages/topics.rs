@@ -238,7 +238,7 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                                 let root = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).and_then(|el| el.closest(".podpath").ok().flatten());
                                 capped.set(false);
                                 if let Some(root) = root {
-                                    crate::progressive::later(move || crate::browser::focus_in(&root, "[data-testid=topic-episodes] > li:nth-child(4) a"));
+                                    crate::progressive::later(move || { crate::browser::focus_in(&root, "[data-testid=topic-episodes] > li:nth-child(4) a"); });
                                 }
                             }>
                                 {format!("{} ({})", t.show_all, t.count(total_episodes, t.episode))}

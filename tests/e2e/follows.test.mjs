@@ -134,6 +134,12 @@ test("the share link carries the shows followed to another browser, and Back doe
   await ready(second.page);
   assert.deepEqual(await marked(second.page), ["latent-space"], "the link's follows are shown");
   assert.equal(await second.page.evaluate(() => localStorage.getItem("podpath:v1:follows")), null, "and not written over the recipient's own");
+  // A recipient who follows shows of their own sees theirs, not the link's.
+  const third = await open(env.browser, env.server.origin);
+  await third.page.addInitScript(() => localStorage.setItem("podpath:v1:follows", "data-skeptic"));
+  await third.page.goto(link);
+  await ready(third.page);
+  assert.deepEqual(await marked(third.page), ["data-skeptic"]);
 });
 
 test("the shows followed export as OPML: every feed podpath knows, the others named", async () => {
@@ -205,13 +211,15 @@ test("a card's 'Shows like this' offers three shows with a reason each, and lead
   assert.match(await page.getByTestId("like-head").textContent(), /Shows like Data Skeptic/);
   await page.waitForFunction(() => document.querySelector("[data-testid=show-card] [data-testid=like-reason]"));
   const cards = page.getByTestId("show-card");
-  assert.equal((await cards.first().locator("h3").textContent()).trim(), firstAlike, "the most alike first, as on the card");
-  assert.equal(await page.locator('[data-testid=show-card][data-show="data-skeptic"]').count(), 0, "not the show itself");
+  assert.equal(await cards.first().getAttribute("data-show"), "data-skeptic", "the show itself first (the counts include it)");
+  assert.equal((await cards.nth(1).locator("h3").textContent()).trim(), firstAlike, "then the most alike, as on the card");
   const total = await cards.count();
-  assert.equal(await page.locator("[data-testid=show-card] [data-testid=like-reason]").count(), total, "every card says why");
+  assert.equal(await page.locator("[data-testid=show-card] [data-testid=like-reason]").count(), total - 1, "every other card says why");
+  assert.equal(await cards.first().getByTestId("like-reason").count(), 0);
   await page.getByTestId("like-clear").click();
   await page.getByTestId("like-head").waitFor({ state: "detached" });
   assert.equal(await page.getByTestId("like-reason").count(), 0);
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "result-count");
 });
 
 for (const [lang, heading, reason, found, follow] of [
@@ -249,3 +257,23 @@ for (const colorScheme of ["light", "dark"]) {
     await audit("the quiz's step");
   });
 }
+
+test("a file chosen and text pasted in the import panel before start-up are kept by the app that takes over", async () => {
+  const { page } = await open(env.browser, env.server.origin);
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/podpath_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.server.url);
+  // The pre-rendered Find screen: its import panel is real markup before any wasm.
+  await page.locator("[data-pp-prerendered] [data-testid=import] summary").click();
+  await page.locator("[data-pp-prerendered] [data-testid=import-paste]").fill("pasted early");
+  await page.locator("[data-pp-prerendered] [data-testid=import-file]").setInputFiles({ name: "subscriptions.opml", mimeType: "text/x-opml", buffer: await fixture() });
+  release();
+  await ready(page);
+  assert.equal(await page.getByTestId("import-paste").inputValue(), "pasted early");
+  await page.getByTestId("import-status").getByText(/podpath knows 6 of the 80 shows/).waitFor();
+  assert.deepEqual(await marked(page), [...FIXTURE_SHOWS].sort());
+});
