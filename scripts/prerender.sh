@@ -16,6 +16,8 @@ command -v node >/dev/null || missing="Node.js"
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing="${missing:+$missing, }Chromium"
 if [ -n "$missing" ]; then
   echo "prerender: skipped, missing $missing; the page shows its loading view until the wasm starts" >&2
-  exit 0
+else
+  node "$ROOT/scripts/prerender.mjs"
 fi
-exec node "$ROOT/scripts/prerender.mjs"
+# Last, once every file is final: the .gz and .br copies for hosts that serve them as they are.
+if command -v node >/dev/null; then node "$ROOT/scripts/precompress.mjs"; fi

@@ -17,8 +17,17 @@ total_gz=0
 code_gz=0
 page_gz=0
 printf '%-24s %10s %10s\n' "file" "raw" "gzip"
+code_br=0
 for f in "$DIST"/*; do
   [ -f "$f" ] || continue
+  # The precompressed copies (scripts/precompress.mjs) are not files a reader downloads as well.
+  case "$f" in
+    *.gz) continue ;;
+    *.br)
+      [ "$(basename "$f")" = index.html.br ] || code_br=$((code_br + $(stat -c %s "$f")))
+      continue
+      ;;
+  esac
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   total_raw=$((total_raw + raw))
@@ -29,6 +38,9 @@ done
 printf '%-24s %10d %10d\n' "total" "$total_raw" "$total_gz"
 printf '%-24s %10s %10d   (budget %d gzip)\n' "code (all but the page)" "" "$code_gz" "$BUDGET_CODE_GZIP_BYTES"
 printf '%-24s %10s %10d   (budget %d gzip)\n' "page (index.html)" "" "$page_gz" "$BUDGET_PAGE_GZIP_BYTES"
+if [ "$code_br" -gt 0 ]; then
+  printf '%-24s %10s %10d   (brotli quality 11: the .br files, for hosts that serve them)\n' "code, brotli" "" "$code_br"
+fi
 if grep -q "data-pp-prerendered" "$DIST/index.html" 2>/dev/null; then
   # What the pre-rendered first screens cost: the page against its loading view alone.
   plain=$(sed -e '/<!-- podpath:first-screen -->/,/<!-- \/podpath:first-screen -->/d' \

@@ -43,13 +43,14 @@ pub fn like(catalog: &Catalog, show: usize) -> Vec<Like> {
     let Some(a) = catalog.shows.get(show) else {
         return Vec::new();
     };
+    let near = near_topics(catalog, a);
     let mut out: Vec<Like> = catalog
         .shows
         .iter()
         .enumerate()
         .filter(|(i, _)| *i != show)
         .map(|(i, b)| {
-            let (score, why) = likeness(catalog, a, b);
+            let (score, why) = likeness_near(a, &near, b);
             let alive = ALIVE * (i32::from(b.publishing()) + i32::from(reachable(b)));
             Like {
                 show: i,
@@ -69,24 +70,32 @@ pub fn like(catalog: &Catalog, show: usize) -> Vec<Like> {
 /// How much `b` is like `a` from what they are about and how they sound, and the strongest
 /// signal that holds (the earlier of equals: topics, level, length, format).
 pub fn likeness(catalog: &Catalog, a: &Show, b: &Show) -> (i32, Option<Likeness>) {
+    likeness_near(a, &near_topics(catalog, a), b)
+}
+
+/// The topics next to one of `a`'s in the topic graph, either way round, other than `a`'s own:
+/// worked out once per show rather than once for every show it is compared with.
+fn near_topics<'c>(catalog: &'c Catalog, a: &Show) -> Vec<&'c TopicId> {
+    let mut near: Vec<&TopicId> = Vec::new();
+    for t in &catalog.topics {
+        if a.topics.contains(&t.id) {
+            near.extend(t.related.iter().filter(|r| !a.topics.contains(r)));
+        } else if t.related.iter().any(|r| a.topics.contains(r)) {
+            near.push(&t.id);
+        }
+    }
+    near
+}
+
+/// `likeness` with `a`'s near topics at hand.
+fn likeness_near(a: &Show, near: &[&TopicId], b: &Show) -> (i32, Option<Likeness>) {
     let shared: Vec<TopicId> = b
         .topics
         .iter()
         .filter(|t| a.topics.contains(t))
         .cloned()
         .collect();
-    let related = |t: &TopicId, u: &TopicId| {
-        catalog
-            .topic(t.as_str())
-            .is_some_and(|x| x.related.contains(u))
-    };
-    let near = b
-        .topics
-        .iter()
-        .filter(|t| {
-            !a.topics.contains(t) && a.topics.iter().any(|u| related(t, u) || related(u, t))
-        })
-        .count() as i32;
+    let near = b.topics.iter().filter(|t| near.contains(t)).count() as i32;
     let levels: Vec<_> = b.levels.iter().filter(|l| a.levels.contains(l)).collect();
     let formats: Vec<_> = b.formats.iter().filter(|f| a.formats.contains(f)).collect();
     let length = usual_length(b).filter(|&y| {

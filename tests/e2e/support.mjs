@@ -45,6 +45,8 @@ function compressed(encoding, file, body) {
 export async function precompress(encoding, dir = DIST) {
   for (const name of await readdir(dir)) {
     const file = join(dir, name);
+    // The build's own .gz and .br copies (scripts/precompress.mjs) are never asked for.
+    if (/\.(gz|br)$/.test(name)) continue;
     if ((await stat(file)).isFile()) compressed(encoding, file, await readFile(file));
   }
 }
