@@ -43,11 +43,9 @@ pub fn ShowCard(
         .length
         .map_or(t.length_unknown.to_owned(), |l| t.length(l));
     let heading_id = crate::ids::id(&format!("show-{}", show.id));
-    let mut alike = catalog
-        .show_position(show.id.as_str())
-        .map(|i| similar::like(catalog, i))
-        .unwrap_or_default();
-    alike.truncate(3);
+    // "Shows like this" is worked out and rendered when the card first opens: on every card at
+    // start-up it cost about 90 ms on a slow phone (scripts/time-to-input.mjs, 2026-12-05).
+    let opened = RwSignal::new(false);
     let labelled_by = heading_id.clone();
     // Catalog text stays English: marked so inside a Spanish or German interface.
     let en = crate::i18n::catalog_lang();
@@ -78,7 +76,11 @@ pub fn ShowCard(
                 <Highlighted text=show.description.clone() terms=terms />
             </p>
             <ListenAction show=show />
-            <details class="pp-card__more">
+            <details class="pp-card__more" on:toggle=move |ev| {
+                if ev.target().and_then(|d| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(d).ok()).is_some_and(|d| d.open()) {
+                    opened.set(true);
+                }
+            }>
                 <summary data-testid="card-more">{t.card_more}</summary>
                 <FollowToggle show=show />
                 <div class="pp-card__topics">
@@ -111,18 +113,24 @@ pub fn ShowCard(
                         </ul>
                     </div>
                 })}
-                <div class="pp-card__alike" data-testid="shows-like">
-                    <h4>{t.like_title}</h4>
-                    <ul>
-                        {alike.into_iter().filter_map(|l| Some((catalog.shows.get(l.show)?, l.why?))).map(|(other, why)| view! {
-                            <li>
-                                <NavLink state=show_in_find(&other.title) lang=en>{other.title.clone()}</NavLink>
-                                <span class="pp-muted">" — " {let (own, topics) = t.likeness_parts(catalog, &why); view! { {own}<span lang=en>{topics}</span> }}</span>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                    <NavLink state=like_in_find(&show.id)>{t.like_all}</NavLink>
-                </div>
+                {move || opened.get().then(|| {
+                    let mut alike = catalog.show_position(show.id.as_str()).map(|i| similar::like(catalog, i)).unwrap_or_default();
+                    alike.truncate(3);
+                    view! {
+                        <div class="pp-card__alike" data-testid="shows-like">
+                            <h4>{t.like_title}</h4>
+                            <ul>
+                                {alike.into_iter().filter_map(|l| Some((catalog.shows.get(l.show)?, l.why?))).map(|(other, why)| view! {
+                                    <li>
+                                        <NavLink state=show_in_find(&other.title) lang=en>{other.title.clone()}</NavLink>
+                                        <span class="pp-muted">" — " {let (own, topics) = t.likeness_parts(catalog, &why); view! { {own}<span lang=en>{topics}</span> }}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            <NavLink state=like_in_find(&show.id)>{t.like_all}</NavLink>
+                        </div>
+                    }
+                })}
             </details>
         </article>
     }

@@ -199,6 +199,8 @@ test("a card's 'Shows like this' offers three shows with a reason each, and lead
   const card = page.locator('[data-testid=show-card][data-show="data-skeptic"]');
   await card.getByTestId("card-more").click();
   const like = card.getByTestId("shows-like");
+  // Worked out when the card opens.
+  await like.waitFor();
   const items = like.locator("li");
   assert.equal(await items.count(), 3);
   for (const text of await items.allTextContents()) {
