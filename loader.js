@@ -36,8 +36,14 @@ const painted = new Promise((done) => {
 });
 
 painted
-  .then(() => import("./podpath.js"))
-  .then(({ default: init }) => init())
+  .then(() => {
+    // The wasm is asked for beside its glue, not after it: the glue would ask only once it
+    // had arrived, a round trip later (measured with scripts/time-to-input.mjs). Its failure
+    // is reported by init, which awaits the same request.
+    const wasm = fetch(new URL("podpath_bg.wasm", base));
+    wasm.catch(() => {});
+    return import("./podpath.js").then(({ default: init }) => init({ module_or_path: wasm }));
+  })
   .catch((error) => {
     // Said in the widget's language where it is known (the app's tables are not loaded).
     const SAY = {
