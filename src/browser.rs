@@ -94,6 +94,14 @@ pub fn in_frame() -> bool {
 
 /// The focused element as seen from `node`: inside a shadow root, `document.activeElement` is
 /// the shadow host, so the root's own `activeElement` is asked instead.
+/// The widget (`.podpath`) an event happened in, found from the element whose listener runs:
+/// what the event changes may re-render that element, the widget stays.
+pub fn widget_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.current_target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .and_then(|el| el.closest(".podpath").ok().flatten())
+}
+
 /// Focuses the first element in `root` that matches `selector`, if any (inside a shadow root
 /// too, where `document` cannot see it); false when there was none to focus.
 pub fn focus_in(root: &web_sys::Element, selector: &str) -> bool {

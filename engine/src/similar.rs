@@ -67,6 +67,14 @@ pub fn like(catalog: &Catalog, show: usize) -> Vec<Like> {
     out
 }
 
+/// Find ordered by likeness to `show` (`?like=`): the show itself first, then every other show,
+/// most alike first.
+pub fn order(catalog: &Catalog, show: usize) -> Vec<usize> {
+    std::iter::once(show)
+        .chain(like(catalog, show).iter().map(|l| l.show))
+        .collect()
+}
+
 /// How much `b` is like `a` from what they are about and how they sound, and the strongest
 /// signal that holds (the earlier of equals: topics, level, length, format).
 pub fn likeness(catalog: &Catalog, a: &Show, b: &Show) -> (i32, Option<Likeness>) {
@@ -222,6 +230,20 @@ mod tests {
                     ),
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_like_order_puts_the_show_first_then_every_other_once_most_alike_first() {
+        let catalog = catalog();
+        for show in 0..catalog.shows.len() {
+            let order = order(&catalog, show);
+            assert_eq!(order[0], show);
+            let rest: Vec<usize> = like(&catalog, show).iter().map(|l| l.show).collect();
+            assert_eq!(order[1..], rest[..]);
+            let mut all = order.clone();
+            all.sort_unstable();
+            assert_eq!(all, (0..catalog.shows.len()).collect::<Vec<_>>());
         }
     }
 

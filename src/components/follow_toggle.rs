@@ -15,7 +15,7 @@ pub fn FollowToggle(show: &'static Show) -> impl IntoView {
                 on:change=move |ev| {
                     // The quiz's results are worked out again without the show (it moves to
                     // "Already in your app"): the focus goes with it.
-                    let root = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).and_then(|el| el.closest(".podpath").ok().flatten());
+                    let root = crate::browser::widget_of(&ev);
                     nav.toggle_follow(&show.id);
                     if let Some(root) = root {
                         // Where the show is no longer listed (unmarked in the quiz's step, or

@@ -62,10 +62,7 @@ pub fn SiteHeader() -> impl IntoView {
                     data-testid="embed-open"
                     on:click=move |ev| {
                         embed.0.set(true);
-                        let root = ev
-                            .current_target()
-                            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                            .and_then(|el| el.closest(".podpath").ok().flatten());
+                        let root = crate::browser::widget_of(&ev);
                         // Once the panel has rendered (the footer may still be queued).
                         crate::progressive::later(move || {
                             if let Some(root) = root {

@@ -50,10 +50,7 @@ pub fn BrowsePage() -> impl IntoView {
             let mut r = filter::apply(catalog, &loaded.index, f);
             if let Some(i) = like() {
                 // The show itself first (the counts include it), then the most alike.
-                let order: Vec<usize> = std::iter::once(i)
-                    .chain(similar::like(catalog, i).iter().map(|x| x.show))
-                    .collect();
-                filter::order_by(&mut r.hits, &order);
+                filter::order_by(&mut r.hits, &similar::order(catalog, i));
             }
             r
         })
@@ -363,7 +360,7 @@ pub fn BrowsePage() -> impl IntoView {
                             " "
                             <button type="button" class="pp-button pp-button--quiet" data-testid="like-clear" on:click=move |ev| {
                                 // The button goes with the heading it sits in: the focus moves to the list's count.
-                                let root = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).and_then(|el| el.closest(".podpath").ok().flatten());
+                                let root = crate::browser::widget_of(&ev);
                                 nav.update(|s| s.like = None);
                                 if let Some(root) = root {
                                     crate::progressive::later(move || { crate::browser::focus_in(&root, "[data-testid=result-count]"); });
@@ -418,7 +415,7 @@ pub fn BrowsePage() -> impl IntoView {
                         <Show when=move || capped.get() && results.with(|r| r.hits.len() > COMPACT_PAGE)>
                             <button type="button" class="pp-button pp-button--quiet" data-testid="show-all" on:click=move |ev| {
                                 // The button goes with the cap: focus moves to the first entry it revealed.
-                                let root = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).and_then(|el| el.closest(".podpath").ok().flatten());
+                                let root = crate::browser::widget_of(&ev);
                                 capped.set(false);
                                 if let Some(root) = root {
                                     crate::progressive::later(move || { crate::browser::focus_in(&root, "ol.pp-list > li:nth-child(4) :is(a, summary, button)"); });

@@ -235,7 +235,7 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                         <Show when=move || capped.get() && COMPACT_EPISODES < total_episodes>
                             <button type="button" class="pp-button pp-button--quiet" data-testid="show-all" on:click=move |ev| {
                                 // The button goes with the cap: focus moves to the first entry it revealed.
-                                let root = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).and_then(|el| el.closest(".podpath").ok().flatten());
+                                let root = crate::browser::widget_of(&ev);
                                 capped.set(false);
                                 if let Some(root) = root {
                                     crate::progressive::later(move || { crate::browser::focus_in(&root, "[data-testid=topic-episodes] > li:nth-child(4) a"); });
