@@ -25,6 +25,9 @@ mod links;
 #[path = "src/model.rs"]
 mod model;
 #[allow(dead_code)]
+#[path = "src/set.rs"]
+mod set;
+#[allow(dead_code)]
 #[path = "src/validate.rs"]
 mod validate;
 
@@ -39,6 +42,7 @@ fn main() {
         "src/links.rs",
         "src/dates.rs",
         "src/bundle.rs",
+        "src/set.rs",
     ] {
         println!("cargo:rerun-if-changed={watched}");
     }

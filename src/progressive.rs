@@ -31,6 +31,13 @@ thread_local! {
     static QUEUE: RefCell<Queue> = RefCell::default();
     static STARTUP_DONE: Cell<bool> = const { Cell::new(false) };
     static AFTER_STARTUP: RefCell<Vec<Job>> = RefCell::default();
+    static PRERENDERED_ITEMS: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+/// The live app is taking over from a pre-rendered screen whose list shows its first `items`
+/// entries (takeover.rs): `reveal` renders those before the hand-over and the rest after it.
+pub fn taking_over_list(items: usize) {
+    PRERENDERED_ITEMS.set(Some(items));
 }
 
 /// Whether podpath's own page is still in its first render: the queue has not emptied yet,
@@ -71,6 +78,34 @@ pub fn last(f: impl FnOnce() + 'static) {
 fn schedule() {
     let start = QUEUE.with(|q| !std::mem::replace(&mut q.borrow_mut().scheduled, true));
     if start {
+        next_task();
+    }
+}
+
+thread_local! {
+    /// A message port whose messages run `run_one`: a task of its own like `setTimeout(0)`, but
+    /// without the 4 ms that browsers wait before each nested timer after the fifth.
+    static PORT: Option<web_sys::MessagePort> = task_port();
+}
+
+fn task_port() -> Option<web_sys::MessagePort> {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let channel = web_sys::MessageChannel::new().ok()?;
+    let run = Closure::<dyn FnMut()>::new(run_one);
+    channel
+        .port1()
+        .set_onmessage(Some(run.as_ref().unchecked_ref()));
+    // The handler lives as long as the page, as the port does.
+    run.forget();
+    Some(channel.port2())
+}
+
+fn next_task() {
+    let posted = PORT.with(|port| {
+        port.as_ref()
+            .is_some_and(|port| port.post_message(&wasm_bindgen::JsValue::UNDEFINED).is_ok())
+    });
+    if !posted {
         set_timeout(run_one, Duration::ZERO);
     }
 }
@@ -96,8 +131,9 @@ fn run_one() {
         schedule();
     } else {
         render_whole();
+        // Through the queue, a task each: the browser paints between them.
         for f in AFTER_STARTUP.with(|a| std::mem::take(&mut *a.borrow_mut())) {
-            set_timeout(f, Duration::ZERO);
+            later(f);
         }
     }
 }
@@ -121,13 +157,22 @@ pub fn reveal(shown: RwSignal<usize>, total: usize, step: usize, action: impl Fn
         shown.set(ALL);
         return;
     }
+    // Entries beyond those of a pre-rendered screen wait for the hand-over: until then they
+    // would render unseen and keep the app from answering (the screen shows the first ones).
+    let swap_at = PRERENDERED_ITEMS.get().unwrap_or(usize::MAX);
     while n < total {
+        let unseen = n >= swap_at;
         n = n.saturating_add(step.max(1));
         let next = if n >= total { ALL } else { n };
         // Monotonic, and a no-op once the list is gone.
-        later(move || {
+        let grow = move || {
             shown.try_update(|s| *s = (*s).max(next));
-        });
+        };
+        if unseen {
+            after_startup(grow);
+        } else {
+            later(grow);
+        }
     }
 }
 

@@ -1,9 +1,10 @@
 //! The hand-over from the pre-rendered first screen (written into index.html by the release
 //! build, see scripts/prerender.mjs) to the live app, with nothing moving and nothing lost.
 //!
-//! The app renders beside the pre-rendered screen, invisible and out of the flow, in its usual
-//! short tasks. When its first render is complete, the two trees have the same structure, and
-//! in one task: the pre-rendered screen is removed and the live one shown in its place, and
+//! The app renders beside the pre-rendered screen, undisplayed (the browser lays nothing out
+//! while it builds), in its usual short tasks. When it has rendered what the screen shows (a
+//! list's further entries come after the hand-over, see `progressive::reveal`), the two trees
+//! have the same structure, and in one task: the pre-rendered screen is removed and the live one shown in its place, and
 //! what the visitor did meanwhile is done again on it (text typed into a field, a ticked box, a
 //! chosen option, an opened panel, the buttons pressed, the focus).
 
@@ -38,6 +39,7 @@ pub fn mount(host: HtmlElement, pre: Element) {
     let Ok(live) = live.dyn_into::<HtmlElement>() else {
         return;
     };
+    progressive::taking_over_list(all(&pre, LIST_ITEMS).len());
     leptos::mount::mount_to(live.clone(), || view! { <App /> }).forget();
     progressive::after_startup(move || swap(&host, &pre, &live));
 }

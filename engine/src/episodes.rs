@@ -6,15 +6,15 @@ use crate::catalog::Catalog;
 use crate::filter::{Filters, LengthBucket, Platform, Sort};
 use crate::model::{Episode, TopicId};
 use crate::search::SearchIndex;
+use crate::set::{Counts, Set};
 use crate::sorting;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Counts per facet value for episodes.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EpisodeFacets {
-    pub topics: BTreeMap<TopicId, usize>,
-    pub lengths: BTreeMap<LengthBucket, usize>,
-    pub platforms: BTreeMap<Platform, usize>,
+    pub topics: Counts<TopicId>,
+    pub lengths: Counts<LengthBucket>,
+    pub platforms: Counts<Platform>,
 }
 
 /// The filtered episodes (indices into `Catalog::episodes`) and their facet counts.
@@ -43,8 +43,8 @@ fn offers(ep: &Episode, p: Platform) -> bool {
 }
 
 /// Topics of an episode: its own tags that name a topic, plus the topics whose wiki page cites it.
-pub fn topics_of(catalog: &Catalog, i: usize) -> BTreeSet<&TopicId> {
-    let mut out: BTreeSet<&TopicId> = BTreeSet::new();
+pub fn topics_of(catalog: &Catalog, i: usize) -> Set<&TopicId> {
+    let mut out: Set<&TopicId> = Set::new();
     if let Some(ep) = catalog.episodes.get(i) {
         out.extend(ep.topics.iter());
     }
@@ -77,17 +77,17 @@ pub fn apply(catalog: &Catalog, index: &SearchIndex<'_>, filters: &Filters) -> E
         let counts = |f: usize| fails.is_empty() || fails == [f];
         if counts(0) {
             for t in &topics {
-                *out.facets.topics.entry((*t).clone()).or_default() += 1;
+                out.facets.topics.add((*t).clone(), 1);
             }
         }
         if counts(1) {
             if let Some(b) = b {
-                *out.facets.lengths.entry(b).or_default() += 1;
+                out.facets.lengths.add(b, 1);
             }
         }
         if counts(2) {
             for p in Platform::ALL.into_iter().filter(|p| offers(ep, *p)) {
-                *out.facets.platforms.entry(p).or_default() += 1;
+                out.facets.platforms.add(p, 1);
             }
         }
         if fails.is_empty() {
@@ -125,7 +125,7 @@ pub fn topic_order(catalog: &Catalog, index: &SearchIndex<'_>) -> Vec<TopicId> {
 /// 3. fewer topics first: a focused episode before a broad one;
 /// 4. newest first (an undated one last); then by title, then id, so the order is stable.
 pub fn by_centrality<'a>(catalog: &'a Catalog, topic_id: &str) -> Vec<&'a Episode> {
-    let cited: BTreeSet<&str> = catalog
+    let cited: Set<&str> = catalog
         .topic(topic_id)
         .map(|t| t.episodes.iter().map(|e| e.as_str()).collect())
         .unwrap_or_default();
@@ -164,17 +164,12 @@ mod tests {
         let mut f = Filters::default();
         f.topics.insert(TopicId::from("mlops"));
         let mlops = apply(c, &i, &f);
-        assert_eq!(mlops.hits.len(), all.facets.topics[&TopicId::from("mlops")]);
+        assert_eq!(mlops.hits.len(), all.facets.topics.get("mlops"));
         f.lengths.insert(LengthBucket::From45To90);
         let both = apply(c, &i, &f);
         assert_eq!(
             both.hits.len(),
-            mlops
-                .facets
-                .lengths
-                .get(&LengthBucket::From45To90)
-                .copied()
-                .unwrap_or(0)
+            mlops.facets.lengths.get(&LengthBucket::From45To90)
         );
         assert!(both.hits.len() <= mlops.hits.len());
         Ok(())
@@ -186,7 +181,9 @@ mod tests {
         let order = topic_order(c, &i);
         let counts = apply(c, &i, &Filters::default()).facets.topics;
         assert_eq!(order.len(), counts.len());
-        assert!(order.windows(2).all(|w| counts[&w[0]] >= counts[&w[1]]));
+        assert!(order
+            .windows(2)
+            .all(|w| counts.get(&w[0]) >= counts.get(&w[1])));
         let shows = crate::filter::topic_order(c);
         assert!(shows
             .iter()

@@ -7,8 +7,8 @@
 use crate::catalog::Catalog;
 use crate::model::{Cadence, Format, Level, Show, Status, TopicId};
 use crate::search::SearchIndex;
+use crate::set::{Counts, Set};
 use crate::sorting;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Typical episode length bands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -132,11 +132,11 @@ impl Sort {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
 pub struct Filters {
     pub query: String,
-    pub levels: BTreeSet<Level>,
-    pub topics: BTreeSet<TopicId>,
-    pub formats: BTreeSet<Format>,
-    pub lengths: BTreeSet<LengthBucket>,
-    pub platforms: BTreeSet<Platform>,
+    pub levels: Set<Level>,
+    pub topics: Set<TopicId>,
+    pub formats: Set<Format>,
+    pub lengths: Set<LengthBucket>,
+    pub platforms: Set<Platform>,
     pub active_only: bool,
     pub sort: Sort,
     /// List DataTalks.Club episodes instead of shows.
@@ -188,30 +188,30 @@ pub fn order_by(hits: &mut Vec<Hit>, order: &[usize]) {
 /// Live counts per facet value.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Facets {
-    pub levels: BTreeMap<Level, usize>,
-    pub formats: BTreeMap<Format, usize>,
-    pub lengths: BTreeMap<LengthBucket, usize>,
-    pub platforms: BTreeMap<Platform, usize>,
-    pub topics: BTreeMap<TopicId, usize>,
+    pub levels: Counts<Level>,
+    pub formats: Counts<Format>,
+    pub lengths: Counts<LengthBucket>,
+    pub platforms: Counts<Platform>,
+    pub topics: Counts<TopicId>,
     /// Shows still publishing among those matching the other filters.
     pub active: usize,
 }
 
 impl Facets {
     pub fn level(&self, l: Level) -> usize {
-        self.levels.get(&l).copied().unwrap_or(0)
+        self.levels.get(&l)
     }
     pub fn format(&self, f: Format) -> usize {
-        self.formats.get(&f).copied().unwrap_or(0)
+        self.formats.get(&f)
     }
     pub fn length(&self, b: LengthBucket) -> usize {
-        self.lengths.get(&b).copied().unwrap_or(0)
+        self.lengths.get(&b)
     }
     pub fn platform(&self, p: Platform) -> usize {
-        self.platforms.get(&p).copied().unwrap_or(0)
+        self.platforms.get(&p)
     }
     pub fn topic(&self, t: &str) -> usize {
-        self.topics.get(t).copied().unwrap_or(0)
+        self.topics.get(t)
     }
 }
 
@@ -230,7 +230,7 @@ const LENGTH: usize = 3;
 const PLATFORM: usize = 4;
 const ACTIVE: usize = 5;
 
-fn any_or_all<T>(selected: &BTreeSet<T>, pred: impl Fn(&T) -> bool) -> bool {
+fn any_or_all<T>(selected: &Set<T>, pred: impl Fn(&T) -> bool) -> bool {
     selected.is_empty() || selected.iter().any(pred)
 }
 
@@ -260,27 +260,27 @@ pub fn apply(catalog: &Catalog, index: &SearchIndex<'_>, filters: &Filters) -> R
         let f = &mut results.facets;
         if counts_for(LEVEL) {
             for l in &show.levels {
-                *f.levels.entry(*l).or_default() += 1;
+                f.levels.add(*l, 1);
             }
         }
         if counts_for(TOPIC) {
             for t in &show.topics {
-                *f.topics.entry(t.clone()).or_default() += 1;
+                f.topics.add(t.clone(), 1);
             }
         }
         if counts_for(FORMAT) {
             for x in &show.formats {
-                *f.formats.entry(*x).or_default() += 1;
+                f.formats.add(*x, 1);
             }
         }
         if counts_for(LENGTH) {
             for b in LengthBucket::ALL.into_iter().filter(|b| b.contains(show)) {
-                *f.lengths.entry(b).or_default() += 1;
+                f.lengths.add(b, 1);
             }
         }
         if counts_for(PLATFORM) {
             for p in Platform::ALL.into_iter().filter(|p| p.offered_by(show)) {
-                *f.platforms.entry(p).or_default() += 1;
+                f.platforms.add(p, 1);
             }
         }
         if counts_for(ACTIVE) && show.publishing() {
@@ -356,9 +356,9 @@ pub fn by_count_desc(counts: impl IntoIterator<Item = (TopicId, usize)>) -> Vec<
 
 /// Every topic some show covers, most-covered first.
 pub fn topic_order(catalog: &Catalog) -> Vec<TopicId> {
-    let mut counts: BTreeMap<TopicId, usize> = BTreeMap::new();
+    let mut counts: Counts<TopicId> = Counts::new();
     for t in catalog.shows.iter().flat_map(|s| &s.topics) {
-        *counts.entry(t.clone()).or_default() += 1;
+        counts.add(t.clone(), 1);
     }
     by_count_desc(counts)
 }

@@ -6,13 +6,14 @@
 
 use crate::catalog::Catalog;
 use crate::model::{Level, TopicId};
+use crate::set::Set;
 use crate::sorting;
 use crate::text::{fold, within_one_edit, words};
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
 /// Undirected neighbours of topic `t` (indices), sorted by title for a stable order.
 pub fn neighbours(catalog: &Catalog, t: usize) -> Vec<usize> {
-    let mut out: BTreeSet<usize> = BTreeSet::new();
+    let mut out: Set<usize> = Set::new();
     if let Some(topic) = catalog.topics.get(t) {
         out.extend(
             topic
@@ -55,7 +56,7 @@ pub const RING2_MAX: usize = 18;
 pub fn neighbourhood(catalog: &Catalog, center: usize, second_ring: bool) -> Neighbourhood {
     let all1 = neighbours(catalog, center);
     // The page's own related list first (the wiki's editorial choice), then pages pointing here.
-    let own: BTreeSet<usize> = catalog.topics[center]
+    let own: Set<usize> = catalog.topics[center]
         .related
         .iter()
         .filter_map(|r| catalog.topic_position(r.as_str()))
@@ -65,7 +66,7 @@ pub fn neighbourhood(catalog: &Catalog, center: usize, second_ring: bool) -> Nei
     ring1.truncate(RING1_MAX);
     let mut ring2 = Vec::new();
     if second_ring {
-        let mut seen: BTreeSet<usize> = ring1.iter().copied().collect();
+        let mut seen: Set<usize> = ring1.iter().copied().collect();
         seen.insert(center);
         for &r in &ring1 {
             for n in neighbours(catalog, r) {
@@ -75,7 +76,7 @@ pub fn neighbourhood(catalog: &Catalog, center: usize, second_ring: bool) -> Nei
             }
         }
     }
-    let drawn: BTreeSet<usize> = std::iter::once(center)
+    let drawn: Set<usize> = std::iter::once(center)
         .chain(ring1.iter().copied())
         .chain(ring2.iter().copied())
         .collect();
@@ -102,7 +103,7 @@ pub fn neighbourhood(catalog: &Catalog, center: usize, second_ring: bool) -> Nei
 /// lowest level, then the best-connected topic, then the title.
 pub fn learn_next(catalog: &Catalog, start: usize, steps: usize) -> Vec<usize> {
     let mut path = Vec::new();
-    let mut visited: BTreeSet<usize> = BTreeSet::from([start]);
+    let mut visited: Set<usize> = Set::from([start]);
     let mut here = start;
     for _ in 0..steps {
         let level = catalog.topics[here].level;

@@ -27,6 +27,7 @@ pub mod plan;
 pub mod quiz;
 pub mod recommend;
 pub mod search;
+pub mod set;
 pub mod similar;
 pub mod sorting;
 pub mod subscriptions;

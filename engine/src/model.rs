@@ -4,8 +4,8 @@
 //! Every struct denies unknown fields, so a misspelt key in a hand edit fails loudly instead
 //! of being silently ignored.
 
+use crate::set::Map;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 
 macro_rules! id_type {
@@ -269,7 +269,7 @@ pub struct Show {
     pub description: String,
     #[serde(default)]
     pub start_here: Vec<StartEpisode>,
-    pub sources: BTreeMap<SourceField, Vec<String>>,
+    pub sources: Map<SourceField, Vec<String>>,
 }
 
 impl Show {
@@ -318,7 +318,7 @@ impl Show {
             links,
             description: "d".into(),
             start_here: vec![],
-            sources: BTreeMap::new(),
+            sources: Map::new(),
         }
     }
 }

@@ -23,10 +23,10 @@ use crate::picks::{
     goal_topics, reachable, typical_minutes, usual_length, EpisodePick, Pick, PlanWeek,
 };
 use crate::quiz::{Answers, EpisodeTime, Goal, WeeklyTime};
+use crate::set::Set;
 use crate::sorting;
 use crate::text;
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
 
 /// How many episodes to suggest at most, and at least when the data allows.
 const MAX_EPISODES: usize = 5;
@@ -320,7 +320,7 @@ pub(crate) fn start_episodes(
 /// DataTalks.Club episodes on the visitor's topics (or the goal's), most topics in common
 /// first, then the most recent.
 fn topic_episodes(catalog: &Catalog, answers: &Answers, show: usize) -> Vec<EpisodePick> {
-    let mut wanted: BTreeSet<&str> = answers.topics.iter().map(TopicId::as_str).collect();
+    let mut wanted: Set<&str> = answers.topics.iter().map(TopicId::as_str).collect();
     if let Some(goal) = answers.goal {
         wanted.extend(goal_topics(goal).iter().copied());
     }

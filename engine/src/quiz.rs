@@ -4,7 +4,7 @@
 //! drops what it does not know and reports it, and never panics.
 
 use crate::model::{Level, TopicId};
-use std::collections::BTreeSet;
+use crate::set::Set;
 
 /// Bumped when questions or answer keys change; saved answers of another version are
 /// discarded with a notice instead of being misread.
@@ -122,7 +122,7 @@ pub struct Answers {
     pub episode: Option<EpisodeTime>,
     pub weekly: Option<WeeklyTime>,
     pub format: Option<FormatPref>,
-    pub topics: BTreeSet<TopicId>,
+    pub topics: Set<TopicId>,
 }
 
 /// The quiz's steps, one concern each.

@@ -65,9 +65,9 @@ pub use crate::picks::{
 use crate::picks::{linked, typical_minutes, usual_length};
 use crate::plan::{plan, start_episodes};
 use crate::quiz::{verdict, Answers, EpisodeTime, FormatPref, Goal, WeeklyTime};
+use crate::set::Set;
 use crate::similar::likeness;
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
 
 /// The points of every signal; see the module doc for when each applies.
 pub struct Weights {
@@ -192,7 +192,7 @@ pub use crate::model::QUIET_MONTHS;
 /// beginner-friendly show picked for an advanced listener) is not missing from the list.
 pub fn browse_filters(catalog: &Catalog, answers: &Answers, rec: &Recommendation) -> Filters {
     let level = rec.verdict.level;
-    let mut levels: BTreeSet<Level> = [level].into();
+    let mut levels: Set<Level> = [level].into();
     for p in &rec.picks {
         let show = &catalog.shows[p.show];
         if let Some(nearest) = nearest_level(show, level) {
@@ -386,7 +386,7 @@ fn score_show(show: &Show, answers: &Answers, level: Level) -> Pick {
 /// Raises a pick by the followed show it is most like (the first in catalog order among
 /// equals), and names that show first among its reasons. A show that does not fit the time,
 /// may not be reached or is two levels away gets nothing: taste never bends those rules.
-fn add_taste(catalog: &Catalog, followed: &BTreeSet<usize>, pick: &mut Pick) {
+fn add_taste(catalog: &Catalog, followed: &Set<usize>, pick: &mut Pick) {
     let show = &catalog.shows[pick.show];
     let gap = pick
         .cautions
@@ -447,7 +447,7 @@ pub fn recommend_following(
     n: usize,
 ) -> Recommendation {
     let verdict = verdict(answers);
-    let followed: BTreeSet<usize> = follows
+    let followed: Set<usize> = follows
         .iter()
         .copied()
         .filter(|&i| i < catalog.shows.len())
@@ -1009,7 +1009,7 @@ mod tests {
             too_long,
         ]);
         let answers = per_episode(EpisodeTime::Short);
-        let followed = BTreeSet::from([0]);
+        let followed = Set::from([0]);
         for (i, s) in catalog.shows.iter().enumerate().skip(1) {
             let plain = Pick {
                 show: i,

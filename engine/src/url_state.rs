@@ -8,6 +8,7 @@ use crate::embed::{parse_origin, Display, Rgb, Theme};
 use crate::filter::{Filters, LengthBucket, Platform, Sort};
 use crate::model::{Format, Level, ShowId, TopicId};
 use crate::quiz::{self, Answers};
+use crate::set::Set;
 use std::fmt::Write;
 
 /// The top-level views.
@@ -170,7 +171,7 @@ pub fn decode(
             }
             "like" => false,
             "follows" => {
-                let mut ids = std::collections::BTreeSet::new();
+                let mut ids = Set::new();
                 let ok = each(
                     &value,
                     |v| is_show(v).then(|| ShowId(v.to_string())),
@@ -278,11 +279,7 @@ pub fn decode(
 }
 
 /// Reads a comma-separated list, keeping the values `parse` accepts; false if any was dropped.
-fn each<T: Ord>(
-    value: &str,
-    parse: impl Fn(&str) -> Option<T>,
-    into: &mut std::collections::BTreeSet<T>,
-) -> bool {
+fn each<T: Ord>(value: &str, parse: impl Fn(&str) -> Option<T>, into: &mut Set<T>) -> bool {
     let mut all_ok = true;
     for part in value.split(',').filter(|p| !p.is_empty()) {
         match parse(part) {

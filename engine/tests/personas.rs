@@ -17,7 +17,7 @@ struct Persona {
     must_not: &'static [&'static str],
 }
 
-fn topics(ids: &[&str]) -> std::collections::BTreeSet<TopicId> {
+fn topics(ids: &[&str]) -> podpath_engine::set::Set<TopicId> {
     ids.iter().map(|t| TopicId::from(*t)).collect()
 }
 

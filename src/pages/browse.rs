@@ -5,9 +5,9 @@ use crate::state::{data, nav};
 use crate::{browser, download, progressive};
 use leptos::prelude::*;
 use podpath_engine::filter::{self, Dropped, Filters, LengthBucket, Platform, Sort};
+use podpath_engine::set::Counts;
 use podpath_engine::{episodes, opml, search, similar};
 use podpath_engine::{Format, Level, TopicId};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// How many episodes are rendered at once.
 const EPISODE_PAGE: usize = 50;
@@ -20,8 +20,9 @@ const LIKE_KEYS: usize = 1 << 16;
 /// Show cards rendered per task after the first screen (see `progressive`).
 const CARD_BATCH: usize = 4;
 
-/// Toggles `value` in a facet's selection.
-fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
+/// Toggles `value` in a facet's selection. (The engine's `Set` is not imported by name: it
+/// would hide the `Set` trait of Leptos's prelude, and with it the signals' `set`.)
+fn toggle<T: Ord>(set: &mut podpath_engine::set::Set<T>, value: T) {
     if !set.remove(&value) {
         set.insert(value);
     }
@@ -88,13 +89,13 @@ pub fn BrowsePage() -> impl IntoView {
     });
     let topic_options = Memo::new(move |_| {
         let f = filters.get();
-        let options = |order: &[TopicId], counts: &BTreeMap<TopicId, usize>| {
+        let options = |order: &[TopicId], counts: &Counts<TopicId>| {
             order
                 .iter()
                 .map(|t| FacetOption {
                     key: t.to_string(),
                     label: catalog.topic_title(t.as_str()).into(),
-                    count: counts.get(t).copied().unwrap_or(0),
+                    count: counts.get(t),
                     checked: f.topics.contains(t),
                 })
                 .collect::<Vec<_>>()
@@ -127,7 +128,7 @@ pub fn BrowsePage() -> impl IntoView {
                 key: b.key().into(),
                 label: t.length_bucket(b).into(),
                 count: if f.episodes {
-                    e.facets.lengths.get(&b).copied().unwrap_or(0)
+                    e.facets.lengths.get(&b)
                 } else {
                     r.facets.length(b)
                 },
@@ -145,7 +146,7 @@ pub fn BrowsePage() -> impl IntoView {
                 key: p.key().into(),
                 label: t.platform(p).into(),
                 count: if f.episodes {
-                    e.facets.platforms.get(&p).copied().unwrap_or(0)
+                    e.facets.platforms.get(&p)
                 } else {
                     r.facets.platform(p)
                 },

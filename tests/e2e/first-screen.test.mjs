@@ -242,6 +242,44 @@ test("the app takes over each pre-rendered screen with the same structure, order
   }
 });
 
+test("the app takes over once it has the pre-rendered cards; the other cards follow below them in batches", async () => {
+  const catalog = await readJson("data/catalog.json");
+  session = await open(env.browser, env.server.origin);
+  const page = session.page;
+  // At every change of the page: is the pre-rendered screen still there, how many live cards,
+  // is the live list still growing, which card is last.
+  await page.addInitScript(() => {
+    window.__handover = [];
+    new MutationObserver(() => {
+      const live = [...document.querySelectorAll("#podpath [data-testid=show-card]")].filter((c) => !c.closest("[data-pp-prerendered]"));
+      window.__handover.push({
+        pre: !!document.querySelector("#podpath > [data-pp-prerendered]"),
+        cards: live.length,
+        busy: !!document.querySelector("#podpath .pp-list[aria-busy=true]"),
+        footer: !!document.querySelector("#podpath .pp-footer:not([data-pp-prerendered] *)"),
+      });
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  const release = await holdWasm(page);
+  await page.goto(env.server.url);
+  const shown = await page.locator("#podpath > [data-pp-screen=find] ol.pp-list > li").count();
+  release();
+  await ready(page);
+  await page.waitForFunction(() => !document.querySelector("#podpath .pp-list[aria-busy=true]"));
+  const snaps = await page.evaluate(() => window.__handover);
+  const swap = snaps.findIndex((s, i) => !s.pre && snaps.slice(0, i).some((p) => p.pre));
+  assert.ok(shown > 0 && shown < catalog.shows.length, `${shown} cards pre-rendered`);
+  assert.deepEqual(
+    { cards: snaps[swap].cards, busy: snaps[swap].busy, footer: snaps[swap].footer },
+    { cards: shown, busy: true, footer: true },
+    "at the hand-over the live list holds the pre-rendered cards and is still growing",
+  );
+  const after = snaps.slice(swap);
+  after.slice(1).forEach((s, i) => assert.ok(s.cards >= after[i].cards, "cards are only ever added"));
+  assert.ok(after.some((s) => s.cards > shown && s.cards < catalog.shows.length), "the other cards arrive in batches");
+  assert.equal(await page.getByTestId("show-card").count(), catalog.shows.length);
+});
+
 test("nothing typed or clicked before start-up is lost", async () => {
   const catalog = await readJson("data/catalog.json");
   session = await open(env.browser, env.server.origin);
