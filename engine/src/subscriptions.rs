@@ -62,7 +62,7 @@ pub fn import(catalog: &Catalog, bytes: &[u8]) -> Result<Import, ImportError> {
         let key = match (&s.feed, &s.title) {
             (Some(feed), _) => normalise_feed(feed),
             // A newline cannot start a normalised feed, so titles never collide with feeds.
-            (None, Some(title)) => format!("\n{}", title.to_lowercase()),
+            (None, Some(title)) => format!("\n{}", crate::text::lower_str(title)),
             (None, None) => String::new(),
         };
         distinct.push((key, n));

@@ -2,6 +2,7 @@
 
 use super::{h_min, one_or_many, Question, Texts};
 use podpath_engine::lang::Lang;
+use podpath_engine::text::lower_str;
 
 /// The newest episode by its date, which stays true however long a page keeps this build.
 fn last_episode(date: &str, ended: bool) -> String {
@@ -55,7 +56,7 @@ pub const EN: Texts = Texts {
     notice_storage: "Nothing is kept in this browser:",
     and_more: |n| format!("and {n} more"),
     param_too_long: |key| format!("{key}: value too long"),
-    param_invalid: |key, value| format!("{key}: {value:?} is not valid here"),
+    param_invalid: |key, value| format!("{key}: “{value}” is not valid here"),
     dismiss: "Dismiss",
     accent_ignored: "accent: too little contrast with the background, so it was not used:",
 
@@ -246,8 +247,8 @@ pub const EN: Texts = Texts {
     ],
     and: "and",
 
-    reason_level_fit: |level| format!("Aimed at {} listeners, like you", level.to_lowercase()),
-    reason_step_up: |level| format!("A step up to {} level when you are ready", level.to_lowercase()),
+    reason_level_fit: |level| format!("Aimed at {} listeners, like you", lower_str(level)),
+    reason_step_up: |level| format!("A step up to {} level when you are ready", lower_str(level)),
     reason_picked: |topics| format!("Covers {topics}, which you picked"),
     reason_goal: |topics, goal| format!("Covers {topics}: useful for {goal}"),
     reason_interviews: "Interviews with people who build and research ML, as you prefer",
@@ -265,7 +266,7 @@ pub const EN: Texts = Texts {
     caution_ended_in: |year| format!("Ended in {year}: the archive is still worth it"),
     caution_ended: "No longer publishing: the archive is still worth it",
     caution_long: |length| format!("Episodes run {length}, longer than you asked for"),
-    caution_level_gap: |level| format!("Aimed at {} listeners", level.to_lowercase()),
+    caution_level_gap: |level| format!("Aimed at {} listeners", lower_str(level)),
     caution_status_unknown: "We could not confirm it still publishes new episodes; it is here because it fits your answers closely",
     caution_some_longer: |length| format!("Episodes vary ({length}): some run longer than you asked for"),
     caution_quiet: |date| format!("Newest episode we know of: {date}. Check that it still publishes"),
@@ -306,7 +307,7 @@ pub const EN: Texts = Texts {
     like_heading: |show| format!("Shows like {show}"),
     like_clear: "Back to all shows",
     like_topics: "Both cover",
-    like_level: |level| format!("Also for {} listeners", level.to_lowercase()),
+    like_level: |level| format!("Also for {} listeners", lower_str(level)),
     like_length: |length| format!("Episodes of a similar length ({length})"),
     like_format: |format| format!("Same format: {format}"),
     reason_like: |show, why| format!("Like {show}, which you follow: {}", super::lower_first(why)),

@@ -2,6 +2,7 @@
 
 use super::{h_min, one_or_many, Question, Texts};
 use podpath_engine::lang::Lang;
+use podpath_engine::text::lower_str;
 
 /// The newest episode by its date, which stays true however long a page keeps this build.
 fn last_episode(date: &str, ended: bool) -> String {
@@ -252,8 +253,8 @@ pub const ES: Texts = Texts {
     ],
     and: "y",
 
-    reason_level_fit: |level| format!("Pensado para oyentes de nivel {}, como tú", level.to_lowercase()),
-    reason_step_up: |level| format!("Un paso más, al nivel {}, cuando quieras avanzar", level.to_lowercase()),
+    reason_level_fit: |level| format!("Pensado para oyentes de nivel {}, como tú", lower_str(level)),
+    reason_step_up: |level| format!("Un paso más, al nivel {}, cuando quieras avanzar", lower_str(level)),
     reason_picked: |topics| format!("Trata {topics}, que elegiste"),
     reason_goal: |topics, goal| format!("Trata {topics}: útil para {goal}"),
     reason_interviews: "Entrevistas con quienes construyen e investigan ML, como prefieres",
@@ -271,7 +272,7 @@ pub const ES: Texts = Texts {
     caution_ended_in: |year| format!("Terminó en {year}: el archivo sigue mereciendo la pena"),
     caution_ended: "Ya no publica: el archivo sigue mereciendo la pena",
     caution_long: |length| format!("Los episodios duran {length}, más de lo que pediste"),
-    caution_level_gap: |level| format!("Pensado para oyentes de nivel {}", level.to_lowercase()),
+    caution_level_gap: |level| format!("Pensado para oyentes de nivel {}", lower_str(level)),
     caution_status_unknown: "No hemos podido confirmar que siga publicando episodios; está aquí porque encaja muy bien con tus respuestas",
     caution_some_longer: |length| format!("Los episodios varían ({length}): algunos duran más de lo que pediste"),
     caution_quiet: |date| format!("Episodio más reciente que conocemos: {date}. Comprueba que siga publicando"),
@@ -312,7 +313,7 @@ pub const ES: Texts = Texts {
     like_heading: |show| format!("Programas parecidos a {show}"),
     like_clear: "Volver a todos los programas",
     like_topics: "Ambos tratan",
-    like_level: |level| format!("También para oyentes de nivel {}", level.to_lowercase()),
+    like_level: |level| format!("También para oyentes de nivel {}", lower_str(level)),
     like_length: |length| format!("Episodios de duración parecida ({length})"),
     like_format: |format| format!("Mismo formato: {format}"),
     reason_like: |show, why| format!("Como {show}, que sigues: {}", super::lower_first(why)),

@@ -43,11 +43,13 @@ fn h_min(m: u32) -> String {
 /// A sentence continued after a colon: its first letter lower-cased, unless the first word is an
 /// acronym or a name ("MLOps", "LLMs").
 fn lower_first(s: &str) -> String {
+    use podpath_engine::text::lower;
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if b.is_lowercase() => {
-            a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
-        }
+        // `text::lower`, not `char::to_lowercase`: Unicode's case tables stay out of the wasm.
+        (Some(a), Some(b)) if b.is_alphabetic() && lower(b) == b => std::iter::once(lower(a))
+            .chain(s[a.len_utf8()..].chars())
+            .collect(),
         _ => s.to_owned(),
     }
 }
