@@ -220,7 +220,10 @@ export async function ready(page) {
   await page.waitForFunction(() => {
     const hosts = [...document.querySelectorAll("podpath-finder, [data-podpath]")];
     const roots = [...document.querySelectorAll(".podpath"), ...hosts.flatMap((h) => [...(h.shadowRoot?.querySelectorAll(".podpath") ?? [])])];
-    return hosts.every((h) => h.shadowRoot?.querySelector(".podpath")) && roots.every((root) => root.querySelector(".pp-footer"));
+    // Behind a pre-rendered screen the app takes over with the cards the screen showed; the
+    // others follow below them while the list is aria-busy.
+    return hosts.every((h) => h.shadowRoot?.querySelector(".podpath")) &&
+      roots.every((root) => root.querySelector(".pp-footer") && !root.querySelector("[aria-busy=true]"));
   }, null, { timeout: 20000 });
 }
 
