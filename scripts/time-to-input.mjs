@@ -4,11 +4,12 @@
 // (a new browser context each: empty cache) it takes, from navigation start:
 //   first paint    the `first-paint` paint entry (first-contentful-paint when there is none)
 //   wasm loaded    the responseEnd of podpath_bg.wasm's resource entry
-//   answers input  the first frame in which the live app has taken over and finished its first
-//                  render: no pre-rendered screen left ([data-pp-prerendered], .pp-taking-over)
-//                  and every .podpath root holding its footer, the last part it renders (the
-//                  condition of tests/e2e/support.mjs `ready`, checked on every DOM change and
-//                  recorded in the next animation frame)
+//   answers input  the first frame in which the live app has taken over, its handlers in place:
+//                  no pre-rendered screen left ([data-pp-prerendered], .pp-taking-over) and
+//                  every .podpath root holding its footer (checked on every DOM change and
+//                  recorded in the next animation frame). Cards beyond those the screen showed
+//                  may still be arriving below them, in short tasks that input interleaves with
+//                  (tests/e2e/support.mjs `ready` also waits for those).
 // then checks that the app really answers: it types into the Find search box and waits for the
 // result count to change. It prints the median of each figure (throttled and unthrottled) and
 // exits 0; it fails only when it cannot measure (no release build, the app never answers).
@@ -59,8 +60,8 @@ const THROTTLING = {
 const VIEWPORT = { width: 390, height: 844 };
 const TIMEOUT = { throttled: 40_000, unthrottled: 20_000 };
 
-/// Records, in the page, the first frame in which the live app has taken over and finished its
-/// first render (window.__ppAnswers, ms since navigation start).
+/// Records, in the page, the first frame in which the live app has taken over
+/// (window.__ppAnswers, ms since navigation start).
 function watchTakeover() {
   const live = () => {
     if (document.querySelector("[data-pp-prerendered], .pp-taking-over")) return false;

@@ -35,9 +35,10 @@ thread_local! {
 }
 
 /// The live app is taking over from a pre-rendered screen whose list shows its first `items`
-/// entries (takeover.rs): `reveal` renders those before the hand-over and the rest after it.
+/// entries (takeover.rs): the first list `reveal` grows renders those before the hand-over and
+/// the rest after it. A screen without such a list changes nothing.
 pub fn taking_over_list(items: usize) {
-    PRERENDERED_ITEMS.set(Some(items));
+    PRERENDERED_ITEMS.set((items > 0).then_some(items));
 }
 
 /// Whether podpath's own page is still in its first render: the queue has not emptied yet,
@@ -51,12 +52,23 @@ pub fn render_whole() {
     STARTUP_DONE.set(true);
 }
 
-/// Runs `f` in a task of its own once the first render is complete: after the queue has
-/// emptied (podpath's own page), or after the jobs already queued (an embed, which renders
-/// whole). A task later than the last job, so the renders it set off have run.
+/// Runs `f` in a task of its own once start-up is over: after the queue has emptied
+/// (podpath's own page), or after the jobs already queued (an embed, which renders whole). A
+/// task later than the last job, so the renders it set off have run.
 pub fn after_startup(f: impl FnOnce() + 'static) {
     if starting() {
         AFTER_STARTUP.with(|a| a.borrow_mut().push(Box::new(f)));
+    } else {
+        later(f);
+    }
+}
+
+/// `after_startup` for the hand-over from a pre-rendered screen: it runs before every other
+/// job waiting for start-up (the entries of a list beyond the screen's), whenever they were
+/// queued, so the app takes over as soon as it has what the screen shows.
+pub fn handover(f: impl FnOnce() + 'static) {
+    if starting() {
+        AFTER_STARTUP.with(|a| a.borrow_mut().insert(0, Box::new(f)));
     } else {
         later(f);
     }
@@ -159,7 +171,7 @@ pub fn reveal(shown: RwSignal<usize>, total: usize, step: usize, action: impl Fn
     }
     // Entries beyond those of a pre-rendered screen wait for the hand-over: until then they
     // would render unseen and keep the app from answering (the screen shows the first ones).
-    let swap_at = PRERENDERED_ITEMS.get().unwrap_or(usize::MAX);
+    let swap_at = PRERENDERED_ITEMS.take().unwrap_or(usize::MAX);
     while n < total {
         let unseen = n >= swap_at;
         n = n.saturating_add(step.max(1));

@@ -4,9 +4,10 @@
 //! The app renders beside the pre-rendered screen, undisplayed (the browser lays nothing out
 //! while it builds), in its usual short tasks. When it has rendered what the screen shows (a
 //! list's further entries come after the hand-over, see `progressive::reveal`), the two trees
-//! have the same structure, and in one task: the pre-rendered screen is removed and the live one shown in its place, and
-//! what the visitor did meanwhile is done again on it (text typed into a field, a ticked box, a
-//! chosen option, an opened panel, the buttons pressed, the focus).
+//! have the same structure, and in one task: the pre-rendered screen is removed and the live
+//! one shown in its place, and what the visitor did meanwhile is done again on it (text typed
+//! into a field, a ticked box, a chosen option, an opened panel, the buttons pressed, the
+//! focus).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,7 +42,7 @@ pub fn mount(host: HtmlElement, pre: Element) {
     };
     progressive::taking_over_list(all(&pre, LIST_ITEMS).len());
     leptos::mount::mount_to(live.clone(), || view! { <App /> }).forget();
-    progressive::after_startup(move || swap(&host, &pre, &live));
+    progressive::handover(move || swap(&host, &pre, &live));
 }
 
 fn swap(host: &HtmlElement, pre: &Element, live: &HtmlElement) {

@@ -2,7 +2,7 @@
 
 /// Folds one character to its unaccented lower-case form (`É` → `e`, `ß` → `ss`).
 /// Covers Latin-1 and Latin Extended-A, which is what names in the catalog use; other
-/// characters are lower-cased as they are.
+/// characters are lower-cased as they are (`lower`).
 fn fold_char(c: char, out: &mut String) {
     let base = match c {
         'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => 'a',
@@ -59,19 +59,35 @@ fn fold_char(c: char, out: &mut String) {
 }
 
 /// `c` in lower case, for the scripts with case that podcast titles and queries are written
-/// in: Latin (ASCII, Latin-1, Latin Extended-A), modern Greek and basic Cyrillic; any other character is
-/// kept as it is. Not `char::to_lowercase`, whose tables for every script of Unicode are about
-/// 14 KB of wasm (twiggy) that every reader downloads.
+/// in: ASCII, Latin-1, Latin Extended-A, Romanian's Ș and Ț, Vietnamese (Ơ, Ư and Latin
+/// Extended Additional), modern Greek and Cyrillic (with its Ukrainian, Belarusian and
+/// Central Asian letters); any other character is kept as it is. Not `char::to_lowercase`,
+/// whose tables for every script of Unicode are about 14 KB of wasm (twiggy) that every reader
+/// downloads.
 pub fn lower(c: char) -> char {
     let u = u32::from(c);
     let lower = match u {
         0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde => u + 0x20,
-        // Latin Extended-A pairs capital and small letter; the capital is even except in
-        // Ĺ..ň and Ź..ž, where it is odd (İ and ı, ŉ and ſ have no pair here).
+        // These blocks pair capital and small letter; the capital is even except in Ĺ..ň,
+        // Ź..ž and Ӂ..ӎ, where it is odd (İ and ı, ŉ, ſ and ẖ..ẟ have no pair here; ẞ is ß).
         0x130 => u,
-        0x100..=0x137 | 0x14a..=0x177 if u % 2 == 0 => u + 1,
-        0x139..=0x148 | 0x179..=0x17e if u % 2 == 1 => u + 1,
+        0x100..=0x137
+        | 0x14a..=0x177
+        | 0x218..=0x21b
+        | 0x460..=0x481
+        | 0x48a..=0x4bf
+        | 0x4d0..=0x52f
+        | 0x1e00..=0x1e95
+        | 0x1ea0..=0x1eff
+            if u % 2 == 0 =>
+        {
+            u + 1
+        }
+        0x139..=0x148 | 0x179..=0x17e | 0x4c1..=0x4ce if u % 2 == 1 => u + 1,
         0x178 => 0xff,
+        0x1a0 | 0x1af => u + 1,
+        0x4c0 => 0x4cf,
+        0x1e9e => 0xdf,
         0x386 => 0x3ac,
         0x388..=0x38a => u + 0x25,
         0x38c => 0x3cc,
@@ -158,7 +174,15 @@ mod tests {
 
     #[test]
     fn lower_agrees_with_the_standard_library_on_latin_greek_and_cyrillic() {
-        let ranges = [0x20..0x180u32, 0x386..0x3cf, 0x400..0x460];
+        let ranges = [
+            0x20..0x180u32,
+            0x1a0..0x1a2,
+            0x1af..0x1b1,
+            0x218..0x21c,
+            0x386..0x3cf,
+            0x400..0x530,
+            0x1e00..0x1f00,
+        ];
         for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
             let std: Vec<char> = c.to_lowercase().collect();
             // Where the standard library gives one character, `lower` gives the same one;

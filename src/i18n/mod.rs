@@ -40,6 +40,16 @@ fn h_min(m: u32) -> String {
     }
 }
 
+/// `s` without control characters and the marks that change the direction of the text around
+/// them (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069).
+fn plain(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            !c.is_control() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
 /// A sentence continued after a colon: its first letter lower-cased, unless the first word is an
 /// acronym or a name ("MLOps", "LLMs").
 fn lower_first(s: &str) -> String {
@@ -425,11 +435,13 @@ impl Texts {
         (self.verdict)(background, math, fit)
     }
 
-    /// Why a podpath link parameter was left out.
+    /// Why a podpath link parameter was left out. The key and value come from the link, so
+    /// what could reorder or hide the rest of the sentence is taken out of them first.
     pub fn ignored(&self, i: &podpath_engine::url_state::Ignored) -> String {
+        let key = plain(&i.key);
         match &i.value {
-            None => (self.param_too_long)(&i.key),
-            Some(value) => (self.param_invalid)(&i.key, value),
+            None => (self.param_too_long)(&key),
+            Some(value) => (self.param_invalid)(&key, &plain(value)),
         }
     }
 
@@ -684,6 +696,20 @@ mod tests {
 
     fn date(lang: Lang, d: &str) -> String {
         texts(lang).date(&IsoDate(d.to_string()))
+    }
+
+    #[test]
+    fn a_link_parameter_is_named_without_controls_or_direction_marks() {
+        use podpath_engine::url_state::Ignored;
+        let ignored = Ignored {
+            key: "lev\u{202e}el".into(),
+            value: Some("x\u{2066}y\nz\u{200f}".into()),
+        };
+        for lang in [Lang::En, Lang::Es, Lang::De] {
+            let said = texts(lang).ignored(&ignored);
+            assert!(said.starts_with("level: "), "{said}");
+            assert!(said.contains("xyz"), "{said}");
+        }
     }
 
     #[test]

@@ -265,14 +265,16 @@ test("the app takes over once it has the pre-rendered cards; the other cards fol
   const shown = await page.locator("#podpath > [data-pp-screen=find] ol.pp-list > li").count();
   release();
   await ready(page);
-  await page.waitForFunction(() => !document.querySelector("#podpath .pp-list[aria-busy=true]"));
   const snaps = await page.evaluate(() => window.__handover);
   const swap = snaps.findIndex((s, i) => !s.pre && snaps.slice(0, i).some((p) => p.pre));
+  assert.ok(swap > 0, "the pre-rendered screen was seen, then taken over");
   assert.ok(shown > 0 && shown < catalog.shows.length, `${shown} cards pre-rendered`);
+  // The live list grows in batches of four: at the hand-over it holds the screen's cards, or
+  // the batch that completes them.
   assert.deepEqual(
-    { cards: snaps[swap].cards, busy: snaps[swap].busy, footer: snaps[swap].footer },
-    { cards: shown, busy: true, footer: true },
-    "at the hand-over the live list holds the pre-rendered cards and is still growing",
+    { cards: snaps[swap].cards >= shown && snaps[swap].cards < shown + 4, busy: snaps[swap].busy, footer: snaps[swap].footer },
+    { cards: true, busy: true, footer: true },
+    `at the hand-over the live list holds the ${shown} pre-rendered cards (${snaps[swap].cards}) and is still growing`,
   );
   const after = snaps.slice(swap);
   after.slice(1).forEach((s, i) => assert.ok(s.cards >= after[i].cards, "cards are only ever added"));

@@ -210,9 +210,10 @@ export async function inBuildMonth(context) {
 export const settled = (page) =>
   page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
 
-/// Waits for the first render to finish: it comes in short tasks (src/progressive.rs), and
-/// each widget's footer is the last of them; a pre-rendered first screen is gone once the live
-/// app has taken its place (src/takeover.rs).
+/// Waits for the first render to finish: it comes in short tasks (src/progressive.rs); a
+/// pre-rendered first screen is gone once the live app has taken its place (src/takeover.rs),
+/// each widget holds its footer, and no list is still growing (aria-busy): behind a
+/// pre-rendered screen the cards beyond the screen's arrive after the hand-over.
 export async function ready(page) {
   await page.waitForSelector(".pp-main", { timeout: 20000 });
   await page.waitForFunction(() => !document.querySelector("[data-pp-prerendered]"), null, { timeout: 20000 });
@@ -220,8 +221,6 @@ export async function ready(page) {
   await page.waitForFunction(() => {
     const hosts = [...document.querySelectorAll("podpath-finder, [data-podpath]")];
     const roots = [...document.querySelectorAll(".podpath"), ...hosts.flatMap((h) => [...(h.shadowRoot?.querySelectorAll(".podpath") ?? [])])];
-    // Behind a pre-rendered screen the app takes over with the cards the screen showed; the
-    // others follow below them while the list is aria-busy.
     return hosts.every((h) => h.shadowRoot?.querySelector(".podpath")) &&
       roots.every((root) => root.querySelector(".pp-footer") && !root.querySelector("[aria-busy=true]"));
   }, null, { timeout: 20000 });
