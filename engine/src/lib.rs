@@ -31,6 +31,7 @@ pub mod set;
 pub mod similar;
 pub mod sorting;
 pub mod subscriptions;
+pub mod testing;
 pub mod text;
 pub mod url_state;
 pub mod validate;

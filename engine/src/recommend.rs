@@ -931,13 +931,8 @@ mod tests {
     /// Many answer sets, the same every run.
     fn answer_sets(count: usize) -> Vec<Answers> {
         use crate::quiz::{Background, Comfort, QUIZ_TOPICS};
-        let mut seed = 7u64;
-        let mut next = move |m: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % m
-        };
+        let mut rng = crate::testing::Lcg(7);
+        let mut next = move |m: usize| rng.below(m);
         let mut pick = |all: &[u8]| all.get(next(all.len() + 1)).copied();
         (0..count)
             .map(|_| Answers {

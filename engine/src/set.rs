@@ -20,6 +20,16 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::marker::PhantomData;
 
+/// Where the element whose key is `wanted` is in `sorted` (`Ok`), or where it would go (`Err`):
+/// the one binary search behind `Set` and `Map`.
+fn search<E, K, Q>(sorted: &[E], key: impl Fn(&E) -> &K, wanted: &Q) -> Result<usize, usize>
+where
+    K: Borrow<Q>,
+    Q: Ord + ?Sized,
+{
+    sorted.binary_search_by(|e| key(e).borrow().cmp(wanted))
+}
+
 /// A set kept as a sorted `Vec` without duplicates: a `BTreeSet` for a few hundred items.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Set<T> {
@@ -55,7 +65,7 @@ impl<T> Set<T> {
         T: Borrow<Q>,
         Q: Ord + ?Sized,
     {
-        self.items.binary_search_by(|item| item.borrow().cmp(value))
+        search(&self.items, |item| item, value)
     }
 
     /// Whether the set holds `value`; it may be a borrowed form of the item (`&str` for a
@@ -195,7 +205,7 @@ impl<K, V> Map<K, V> {
         K: Borrow<Q>,
         Q: Ord + ?Sized,
     {
-        self.entries.binary_search_by(|(k, _)| k.borrow().cmp(key))
+        search(&self.entries, |(k, _)| k, key)
     }
 
     /// The value at `key`, which may be a borrowed form of the key.

@@ -151,11 +151,7 @@ mod tests {
     }
 
     fn index(catalog: &Catalog, id: &str) -> usize {
-        catalog
-            .shows
-            .iter()
-            .position(|s| s.id.as_str() == id)
-            .expect(id)
+        catalog.show_position(id).expect(id)
     }
 
     fn ids(catalog: &Catalog, likes: &[Like]) -> Vec<String> {

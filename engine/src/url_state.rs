@@ -559,18 +559,7 @@ mod tests {
         assert_eq!(d.ignored.len(), 1);
     }
 
-    /// A small deterministic generator, so the fuzz test needs no extra dependency and
-    /// reproduces exactly.
-    struct Lcg(u64);
-    impl Lcg {
-        fn next(&mut self) -> u64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            self.0 >> 33
-        }
-    }
+    use crate::testing::Lcg;
 
     #[test]
     fn ten_thousand_random_queries_never_panic_and_reencode_stably() {
@@ -581,11 +570,11 @@ mod tests {
         let mut rng = Lcg(0x5eed);
         for _ in 0..10_000 {
             let mut bytes = Vec::new();
-            for _ in 0..(rng.next() % 6) {
-                bytes.extend_from_slice(KEYS[(rng.next() % KEYS.len() as u64) as usize].as_bytes());
+            for _ in 0..(rng.step() % 6) {
+                bytes.extend_from_slice(KEYS[(rng.step() % KEYS.len() as u64) as usize].as_bytes());
                 bytes.push(b'=');
-                for _ in 0..(rng.next() % 12) {
-                    bytes.push(ALPHABET[(rng.next() % ALPHABET.len() as u64) as usize]);
+                for _ in 0..(rng.step() % 12) {
+                    bytes.push(ALPHABET[(rng.step() % ALPHABET.len() as u64) as usize]);
                 }
                 bytes.push(b'&');
             }

@@ -1146,11 +1146,7 @@ mod follows {
     use podpath_engine::similar::Likeness;
 
     fn at(catalog: &Catalog, id: &str) -> usize {
-        catalog
-            .shows
-            .iter()
-            .position(|s| s.id.as_str() == id)
-            .expect(id)
+        catalog.show_position(id).expect(id)
     }
 
     fn ids(catalog: &Catalog, rec: &Recommendation) -> Vec<String> {
@@ -1186,13 +1182,8 @@ mod follows {
     /// Follow sets that change each call and are the same every run: unsorted, with repeats
     /// and indices past the catalog.
     fn follow_sets(shows: usize, count: usize) -> Vec<Vec<usize>> {
-        let mut seed = 11u64;
-        let mut next = move |m: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % m
-        };
+        let mut rng = podpath_engine::testing::Lcg(11);
+        let mut next = move |m: usize| rng.below(m);
         (0..count)
             .map(|_| {
                 let len = next(8);
