@@ -2,6 +2,7 @@
 //! provides context, applies the embedder's display settings, and switches views.
 
 use crate::components::{Deferred, NoticeBar, SiteFooter, SiteHeader};
+use crate::dynamic::dynamic;
 use crate::frame;
 use crate::i18n::{set_page_lang, texts, LangCtx};
 use crate::ids::IdScope;
@@ -174,9 +175,9 @@ pub fn App(
         <div
             class="podpath"
             node_ref=root
-            lang=move || lang.get().key()
-            class:podpath--compact=move || display.with(|d| d.compact)
-            class:podpath--bare=move || display.with(|d| d.hide_header)
+            lang=dynamic(move || lang.get().key())
+            class:podpath--compact=dynamic(move || display.with(|d| d.compact))
+            class:podpath--bare=dynamic(move || display.with(|d| d.hide_header))
             data-theme=move || match display.with(|d| d.theme) {
                 Theme::Auto => None,
                 t => Some(t.key()),

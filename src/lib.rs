@@ -7,6 +7,7 @@ mod clipboard;
 pub mod components;
 mod data;
 mod download;
+mod dynamic;
 mod frame;
 pub mod i18n;
 mod ids;

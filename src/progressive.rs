@@ -32,13 +32,30 @@ thread_local! {
     static STARTUP_DONE: Cell<bool> = const { Cell::new(false) };
     static AFTER_STARTUP: RefCell<Vec<Job>> = RefCell::default();
     static PRERENDERED_ITEMS: Cell<Option<usize>> = const { Cell::new(None) };
+    static HANDOVER_LIST: Cell<Option<RwSignal<usize>>> = const { Cell::new(None) };
 }
 
-/// The live app is taking over from a pre-rendered screen whose list shows its first `items`
-/// entries (takeover.rs): the first list `reveal` grows renders those before the hand-over and
-/// the rest after it. A screen without such a list changes nothing.
+/// The live app is taking over from a pre-rendered screen and needs the first `items` entries
+/// of its list for that (takeover.rs): the first list `reveal` grows renders those before the
+/// hand-over and the rest after it. A screen without such a list changes nothing.
 pub fn taking_over_list(items: usize) {
     PRERENDERED_ITEMS.set((items > 0).then_some(items));
+}
+
+/// Grows the list the hand-over waits for (see `taking_over_list`) to at least `items` entries
+/// now, for a visitor who scrolled further meanwhile. False when it shows that many already, or
+/// there is no such list.
+pub fn show_at_least(items: usize) -> bool {
+    HANDOVER_LIST.get().is_some_and(|shown| {
+        shown
+            .try_update(|s| std::mem::replace(s, (*s).max(items)) < items)
+            .unwrap_or(false)
+    })
+}
+
+/// The hand-over is done: later renders of lists are none of its business.
+pub fn taken_over() {
+    HANDOVER_LIST.set(None);
 }
 
 /// Whether podpath's own page is still in its first render: the queue has not emptied yet,
@@ -169,12 +186,19 @@ pub fn reveal(shown: RwSignal<usize>, total: usize, step: usize, action: impl Fn
         shown.set(ALL);
         return;
     }
-    // Entries beyond those of a pre-rendered screen wait for the hand-over: until then they
-    // would render unseen and keep the app from answering (the screen shows the first ones).
+    // Entries beyond those the hand-over needs wait for it: until then they would render unseen
+    // and keep the app from answering (the pre-rendered screen shows the first ones).
     let swap_at = PRERENDERED_ITEMS.take().unwrap_or(usize::MAX);
+    if swap_at != usize::MAX {
+        HANDOVER_LIST.set(Some(shown));
+    }
     while n < total {
         let unseen = n >= swap_at;
         n = n.saturating_add(step.max(1));
+        if !unseen {
+            // The hand-over comes right after the entries it needs, not after a whole batch.
+            n = n.min(swap_at);
+        }
         let next = if n >= total { ALL } else { n };
         // Monotonic, and a no-op once the list is gone.
         let grow = move || {

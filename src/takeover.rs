@@ -2,12 +2,12 @@
 //! build, see scripts/prerender.mjs) to the live app, with nothing moving and nothing lost.
 //!
 //! The app renders beside the pre-rendered screen, undisplayed (the browser lays nothing out
-//! while it builds), in its usual short tasks. When it has rendered what the screen shows (a
-//! list's further entries come after the hand-over, see `progressive::reveal`), the two trees
-//! have the same structure, and in one task: the pre-rendered screen is removed and the live
-//! one shown in its place, and what the visitor did meanwhile is done again on it (text typed
-//! into a field, a ticked box, a chosen option, an opened panel, the buttons pressed, the
-//! focus).
+//! while it builds), in its usual short tasks. When it has rendered what the screen shows in
+//! the window (of a list, the entries that start above the window's bottom edge and one more;
+//! the others come after the hand-over, see `progressive::reveal`), the two trees have the same
+//! structure up to there, and in one task: the pre-rendered screen is removed and the live one
+//! shown in its place, and what the visitor did meanwhile is done again on it (text typed into
+//! a field, a ticked box, a chosen option, an opened panel, the buttons pressed, the focus).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -40,28 +40,77 @@ pub fn mount(host: HtmlElement, pre: Element) {
     let Ok(live) = live.dyn_into::<HtmlElement>() else {
         return;
     };
-    progressive::taking_over_list(all(&pre, LIST_ITEMS).len());
+    progressive::taking_over_list(cards_needed(&pre));
     leptos::mount::mount_to(live.clone(), || view! { <App /> }).forget();
-    progressive::handover(move || swap(&host, &pre, &live));
+    progressive::handover(move || swap(host, pre, live));
 }
 
-fn swap(host: &HtmlElement, pre: &Element, live: &HtmlElement) {
-    // The pre-rendered list holds the first cards only: the live cards after them have no
-    // twin, and pairing skips them so that what follows the list pairs up again.
-    let cards = all(pre, LIST_ITEMS).len();
+/// How many of the pre-rendered list's cards the live app needs before it takes over: those
+/// that start above the window's bottom edge, and the next one, which keeps what follows the
+/// list (the footer) out of sight while the other cards arrive below it. All of them once the
+/// visitor has pressed a button or moved into the list: what they did is done again on the
+/// live twin, which then has to be there.
+fn cards_needed(pre: &Element) -> usize {
+    let cards = all(pre, LIST_ITEMS);
+    let touched = pre.has_attribute("data-pp-clicks")
+        || pre
+            .query_selector("ol.pp-list details[open]")
+            .ok()
+            .flatten()
+            .is_some()
+        || gloo::utils::document()
+            .active_element()
+            .and_then(|el| el.closest(LIST_ITEMS).ok().flatten())
+            .is_some_and(|item| pre.contains(Some(&item)));
+    if touched {
+        return cards.len();
+    }
+    let bottom = gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    let in_sight = cards
+        .iter()
+        .take_while(|card| card.get_bounding_client_rect().top() < bottom)
+        .count();
+    (in_sight + 1).min(cards.len())
+}
+
+fn swap(host: HtmlElement, pre: Element, live: HtmlElement) {
+    let needed = cards_needed(&pre);
+    if all(&live, LIST_ITEMS).len() < needed && progressive::show_at_least(needed) {
+        // The visitor scrolled or pressed something meanwhile: the cards that needs first.
+        progressive::later(move || swap(host, pre, live));
+        return;
+    }
+    progressive::taken_over();
+    // The live list holds the cards the hand-over needed, the pre-rendered one a screen's
+    // worth: cards past the shorter of the two have no twin yet, and pairing skips them so
+    // that what follows the lists pairs up again.
+    let cards = all(&pre, LIST_ITEMS)
+        .len()
+        .min(all(&live, LIST_ITEMS).len());
+    let (pre, live) = (&pre, &live);
     let live_all = |selector: &str| -> Vec<Element> {
         all(live, selector)
             .into_iter()
             .filter(|el| !beyond(el, cards))
             .collect()
     };
-    let old = all(pre, CONTROLS);
+    let pre_all = |selector: &str| -> Vec<Element> {
+        all(pre, selector)
+            .into_iter()
+            .filter(|el| !beyond(el, cards))
+            .collect()
+    };
+    let old = pre_all(CONTROLS);
     let new = live_all(CONTROLS);
     let focused = gloo::utils::document()
         .active_element()
         .filter(|el| pre.contains(Some(el)))
         .and_then(|el| {
-            let list = all(pre, FOCUSABLE);
+            let list = pre_all(FOCUSABLE);
             list.iter().position(|x| *x == el)
         });
     // Buttons pressed on the pre-rendered screen, in order (recorded by first-screen.js).

@@ -1,4 +1,5 @@
 use crate::browser;
+use crate::dynamic::dynamic;
 use crate::state::nav;
 use leptos::prelude::*;
 use podpath_engine::embed::Theme;
@@ -61,12 +62,12 @@ pub fn EmbedPanel() -> impl IntoView {
             type="button"
             class="pp-button pp-button--quiet pp-footer__embed"
             data-testid="embed-toggle"
-            aria-expanded=move || open.0.get().to_string()
+            aria-expanded=dynamic(move || open.0.get().to_string())
             on:click=move |_| open.0.update(|o| *o = !*o)
         >
             {t.embed_this}
         </button>
-        <Show when=move || open.0.get()>
+        <Show when=dynamic(move || open.0.get())>
             {settings.set(nav.get().get_untracked())}
             <section class="pp-embed" data-testid="embed-panel" aria-labelledby=title_id.clone()>
                 <h2 id=title_id.clone() tabindex="-1" data-pp-embed-heading="">{t.embed_this}</h2>
@@ -131,16 +132,16 @@ pub fn EmbedPanel() -> impl IntoView {
                     </label>
                 </fieldset>
                 <h3>{t.embed_iframe}</h3>
-                <textarea readonly aria-label=t.embed_iframe data-testid="embed-iframe" prop:value=move || snippets().0></textarea>
+                <textarea readonly aria-label=t.embed_iframe data-testid="embed-iframe" prop:value=dynamic(move || snippets().0)></textarea>
                 <button type="button" class="pp-button pp-button--quiet" data-testid="copy-iframe" on:click=move |_| copy(snippets().0, t.embed_iframe)>{t.copy_snippet}</button>
                 <h3>{t.embed_script}</h3>
-                <textarea readonly aria-label=t.embed_script data-testid="embed-script" prop:value=move || snippets().1></textarea>
+                <textarea readonly aria-label=t.embed_script data-testid="embed-script" prop:value=dynamic(move || snippets().1)></textarea>
                 <button type="button" class="pp-button pp-button--quiet" data-testid="copy-script" on:click=move |_| copy(snippets().1, t.embed_script)>{t.copy_snippet}</button>
                 <p class="pp-muted" data-testid="embed-host-notes">{t.embed_host_notes}</p>
-                <p role="status" aria-live="polite" data-testid="embed-status">{move || status.get()}</p>
+                <p role="status" aria-live="polite" data-testid="embed-status">{dynamic(move || status.get())}</p>
                 {preview.then(|| view! {
                     <h3>{t.embed_preview}</h3>
-                    <iframe class="pp-embed__preview" data-testid="embed-preview" title=t.embed_preview src=move || snippets().2></iframe>
+                    <iframe class="pp-embed__preview" data-testid="embed-preview" title=t.embed_preview src=dynamic(move || snippets().2)></iframe>
                 })}
             </section>
         </Show>

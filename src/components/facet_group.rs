@@ -1,3 +1,4 @@
+use crate::dynamic::dynamic;
 use leptos::prelude::*;
 
 /// One value of a facet with its live count.
@@ -72,17 +73,17 @@ pub fn FacetGroup(
                     let count = move || opt.with(|o| o.as_ref().map_or(0, |o| o.count));
                     let toggle_key = key.clone();
                     view! {
-                        <div class="pp-check" class:pp-check--empty=move || count() == 0 && !checked()>
+                        <div class="pp-check" class:pp-check--empty=dynamic(move || count() == 0 && !checked())>
                             <input
                                 type="checkbox"
                                 id=input_id.clone()
                                 data-key=key.clone()
                                 prop:checked=checked
-                                disabled=move || count() == 0 && !checked()
+                                disabled=dynamic(move || count() == 0 && !checked())
                                 on:change=move |_| on_toggle.run(toggle_key.clone())
                             />
                             <label for=input_id>
-                                <span lang=value_lang>{move || opt.with(|o| o.as_ref().map(|o| o.label.clone()).unwrap_or_default())}</span>
+                                <span lang=value_lang>{dynamic(move || opt.with(|o| o.as_ref().map(|o| o.label.clone()).unwrap_or_default()))}</span>
                                 <span class="pp-count">{count}</span>
                             </label>
                         </div>
@@ -99,7 +100,7 @@ pub fn FacetGroup(
                     <button
                         type="button"
                         class="pp-button pp-button--quiet pp-facet__more"
-                        aria-expanded=move || expanded.get().to_string()
+                        aria-expanded=dynamic(move || expanded.get().to_string())
                         on:click=move |_| expanded.update(|e| *e = !*e)
                     >
                         {label}

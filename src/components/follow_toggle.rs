@@ -1,3 +1,4 @@
+use crate::dynamic::dynamic;
 use crate::state::nav;
 use leptos::prelude::*;
 use podpath_engine::Show;
@@ -11,7 +12,7 @@ pub fn FollowToggle(show: &'static Show) -> impl IntoView {
             <input
                 type="checkbox"
                 data-testid="follow"
-                prop:checked=move || nav.follows(&show.id)
+                prop:checked=dynamic(move || nav.follows(&show.id))
                 on:change=move |ev| {
                     // The quiz's results are worked out again without the show (it moves to
                     // "Already in your app"): the focus goes with it.

@@ -1,3 +1,4 @@
+use crate::dynamic::dynamic;
 use crate::state::{data, nav};
 use leptos::prelude::*;
 use podpath_engine::opml;
@@ -102,8 +103,8 @@ pub fn ImportPanel() -> impl IntoView {
                     take(area.value().as_bytes());
                 }
             }>{t.import_read}</button>
-            <p role="status" aria-live="polite" data-testid="import-status">{move || status.get()}</p>
-            <button type="button" class="pp-button pp-button--quiet" data-testid="export-follows" hidden=move || nav.get().with(|s| s.follows.is_empty()) on:click=export>{t.follows_export}</button>
+            <p role="status" aria-live="polite" data-testid="import-status">{dynamic(move || status.get())}</p>
+            <button type="button" class="pp-button pp-button--quiet" data-testid="export-follows" hidden=dynamic(move || nav.get().with(|s| s.follows.is_empty())) on:click=export>{t.follows_export}</button>
         </details>
     }
 }

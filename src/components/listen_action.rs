@@ -1,4 +1,5 @@
 use crate::components::{ExternalLink, ListenLinks};
+use crate::dynamic::dynamic;
 use leptos::prelude::*;
 use podpath_engine::listen::{self, App, LinkKind, ListenLink};
 use podpath_engine::Show;
@@ -31,7 +32,7 @@ pub fn ListenAction(show: &'static Show) -> impl IntoView {
             {primary}
             <details class="pp-listen__all">
                 <summary class="pp-button pp-button--quiet" data-testid="listen-more">
-                    {move || if has_primary() { t.listen_other } else { t.listen_on }}
+                    {dynamic(move || if has_primary() { t.listen_other } else { t.listen_on })}
                 </summary>
                 <p class="pp-muted pp-listen__hint">{t.listen_choose}</p>
                 <ListenLinks show=show />

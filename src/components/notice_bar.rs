@@ -1,3 +1,4 @@
+use crate::dynamic::dynamic;
 use crate::state::{notices, Notice, NoticeKind};
 use leptos::prelude::*;
 
@@ -27,7 +28,7 @@ pub fn NoticeBar() -> impl IntoView {
     };
     view! {
         <div role="status" aria-live="polite" class="pp-notice-slot">
-            <Show when=move || notices.with(|n| !n.is_empty())>
+            <Show when=dynamic(move || notices.with(|n| !n.is_empty()))>
                 <div class="pp-notice" data-testid="notice">
                     {move || groups().into_iter().map(|(kind, lines)| {
                         let more = lines.len().saturating_sub(LINES_PER_GROUP);

@@ -1,3 +1,4 @@
+use crate::dynamic::dynamic;
 use crate::i18n::Question;
 use leptos::prelude::*;
 
@@ -40,7 +41,7 @@ pub fn RadioGroup(
                                     name=name
                                     id=id.clone()
                                     value=key
-                                    prop:checked=move || selected.get() == Some(key)
+                                    prop:checked=dynamic(move || selected.get() == Some(key))
                                     on:change=move |_| on_pick.run(key)
                                 />
                                 <label for=id>{label}</label>

@@ -1,4 +1,5 @@
 use crate::components::{ExternalLink, FollowToggle, Highlighted, ListenAction, NavLink};
+use crate::dynamic::dynamic;
 use leptos::prelude::*;
 use podpath_engine::search::Term;
 use podpath_engine::similar;
@@ -64,7 +65,7 @@ pub fn ShowCard(
             <ul class="pp-badges" aria-label=t.level_and_format>
                 {show.levels.iter().map(|l| view! { <li class=format!("pp-badge pp-badge--{}", l.key())>{t.level(*l)}</li> }).collect_view()}
                 {show.formats.iter().map(|f| view! { <li class="pp-badge">{t.format_name(*f)}</li> }).collect_view()}
-                {move || nav.follows(&show.id).then(|| view! { <li class="pp-badge pp-badge--follow" data-testid="you-follow">{t.you_follow}</li> })}
+                {dynamic(move || nav.follows(&show.id).then(|| view! { <li class="pp-badge pp-badge--follow" data-testid="you-follow">{t.you_follow}</li> }))}
             </ul>
             <p class="pp-card__meta">
                 <span class=if ended { "pp-status pp-status--ended" } else { "pp-status" } data-testid="status">{status_line}</span>

@@ -1,3 +1,4 @@
+use crate::dynamic::dynamic;
 use crate::state::nav;
 use leptos::prelude::*;
 use podpath_engine::embed::Theme;
@@ -31,7 +32,7 @@ pub fn SiteHeader() -> impl IntoView {
                     href=href
                     class="pp-tab"
                     data-testid=format!("tab-{}", v.key())
-                    aria-current=move || (current() == v).then_some("page")
+                    aria-current=dynamic(move || (current() == v).then_some("page"))
                     on:click=move |ev| {
                         ev.prevent_default();
                         if current() != v {
@@ -86,7 +87,7 @@ pub fn SiteHeader() -> impl IntoView {
                         }
                     })
                 >
-                    {move || t.theme(nav.get().with(|s| s.display.theme))}
+                    {dynamic(move || t.theme(nav.get().with(|s| s.display.theme)))}
                 </button>
                 // Each language named in itself; the choice lives in the URL (`lang=`).
                 <label class="pp-lang">

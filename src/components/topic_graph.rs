@@ -1,3 +1,4 @@
+use crate::dynamic::dynamic;
 use crate::state::nav;
 use leptos::prelude::*;
 use podpath_engine::graph::neighbourhood;
@@ -148,7 +149,7 @@ pub fn TopicGraph(catalog: &'static Catalog, center: usize) -> impl IntoView {
                     type="button"
                     class="pp-button pp-button--quiet"
                     data-testid="second-ring"
-                    aria-pressed=move || second.get().to_string()
+                    aria-pressed=dynamic(move || second.get().to_string())
                     on:click=move |_| second.update(|s| *s = !*s)
                 >
                     {t.graph_second_ring}

@@ -1,6 +1,7 @@
 use crate::components::{
     Deferred, EpisodeRow, FacetGroup, FacetOption, ImportPanel, ShowCard, TopicLink,
 };
+use crate::dynamic::dynamic;
 use crate::state::{data, nav};
 use crate::{browser, download, progressive};
 use leptos::prelude::*;
@@ -280,7 +281,7 @@ pub fn BrowsePage() -> impl IntoView {
                     autocomplete="off"
                     spellcheck="false"
                     placeholder=t.search_placeholder
-                    prop:value=move || filters.with(|f| f.query.clone())
+                    prop:value=dynamic(move || filters.with(|f| f.query.clone()))
                     on:input:target=move |ev| {
                         let q = ev.target().value();
                         update(Box::new(move |f| f.query = q));
@@ -298,7 +299,7 @@ pub fn BrowsePage() -> impl IntoView {
                         }
                     >
                         {Sort::ALL.into_iter().map(|s| view! {
-                            <option value=s.key() selected=move || filters.with(|f| f.sort == s)>{t.sort(s)}</option>
+                            <option value=s.key() selected=dynamic(move || filters.with(|f| f.sort == s))>{t.sort(s)}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -312,7 +313,7 @@ pub fn BrowsePage() -> impl IntoView {
                     <summary>{filters_summary}</summary>
                     <Deferred last=!beside>
                     <div class="pp-filters__groups">
-                        <Show when=move || !listing_episodes.get()>
+                        <Show when=dynamic(move || !listing_episodes.get())>
                             <FacetGroup legend=t.facet_level id="level" options=level_options on_toggle=on_level />
                             <FacetGroup legend=t.facet_status id="status" options=status_options on_toggle=on_status />
                             <FacetGroup legend=t.facet_format id="format" options=format_options on_toggle=on_format />
@@ -325,9 +326,9 @@ pub fn BrowsePage() -> impl IntoView {
                         // Above the results (a phone), the open panel can be taller than the
                         // screen: this closes it and brings the results into sight.
                         <button type="button" class="pp-button pp-filters__show" data-testid="filters-show" on:click=show_results>
-                            {move || (t.filters_show)(&count_text())}
+                            {dynamic(move || (t.filters_show)(&count_text()))}
                         </button>
-                        <Show when=move || !filters.with(Filters::is_empty)>
+                        <Show when=dynamic(move || !filters.with(Filters::is_empty))>
                             <button type="button" class="pp-button pp-button--quiet" on:click=move |_| update(Box::new(|f| *f = Filters { sort: f.sort, ..Filters::default() }))>
                                 {t.clear_filters}
                             </button>
@@ -339,21 +340,21 @@ pub fn BrowsePage() -> impl IntoView {
                 <section class="pp-results" aria-label=t.results>
                     <div class="pp-results__head">
                         <div class="pp-segmented" role="group" aria-label=t.list_label>
-                            <button type="button" data-testid="list-shows" aria-pressed=move || (!listing_episodes.get()).to_string() on:click=move |_| set_list(false)>
+                            <button type="button" data-testid="list-shows" aria-pressed=dynamic(move || (!listing_episodes.get()).to_string()) on:click=move |_| set_list(false)>
                                 {t.list_shows}
                             </button>
-                            <button type="button" data-testid="list-episodes" aria-pressed=move || listing_episodes.get().to_string() on:click=move |_| set_list(true)>
+                            <button type="button" data-testid="list-episodes" aria-pressed=dynamic(move || listing_episodes.get().to_string()) on:click=move |_| set_list(true)>
                                 {t.list_episodes}
                             </button>
                         </div>
                         <p class="pp-results__count" role="status" aria-live="polite" data-testid="result-count" tabindex="-1" data-pp-heading="">{count_text}</p>
                         <div class="pp-actions">
                             <button type="button" class="pp-button pp-button--quiet" data-testid="copy-link" on:click=copy_link>{t.copy_link}</button>
-                            <Show when=move || !listing_episodes.get()>
+                            <Show when=dynamic(move || !listing_episodes.get())>
                                 <button type="button" class="pp-button pp-button--quiet" data-testid="export-opml" on:click=export>{t.result_opml}</button>
                             </Show>
                         </div>
-                        <p class="pp-status-line" role="status" aria-live="polite" data-testid="action-status">{move || status.get()}</p>
+                        <p class="pp-status-line" role="status" aria-live="polite" data-testid="action-status">{dynamic(move || status.get())}</p>
                     </div>
                     {move || nav.get().with(|s| s.like.as_ref().and_then(|id| catalog.show(id.as_str()))).map(|show| view! {
                         <p class="pp-like-head" data-testid="like-head">
@@ -369,7 +370,7 @@ pub fn BrowsePage() -> impl IntoView {
                             }>{t.like_clear}</button>
                         </p>
                     })}
-                    <Show when=move || filters.with(|f| !f.topics.is_empty())>
+                    <Show when=dynamic(move || filters.with(|f| !f.topics.is_empty()))>
                         <p class="pp-explore" data-testid="explore-topics">
                             {t.explore_topic} ": "
                             {move || filters.with(|f| f.topics.iter().filter_map(|t| catalog.topic(t.as_str())).map(|t| view! {
@@ -377,7 +378,7 @@ pub fn BrowsePage() -> impl IntoView {
                             }).collect_view())}
                         </p>
                     </Show>
-                    <Show when=move || !listing_episodes.get() && results.with(|r| r.hits.is_empty())>
+                    <Show when=dynamic(move || !listing_episodes.get() && results.with(|r| r.hits.is_empty()))>
                         <div class="pp-empty" data-testid="empty">
                             <p>{t.empty_title}</p>
                             {move || relaxation.get().map(|r| {
@@ -392,7 +393,7 @@ pub fn BrowsePage() -> impl IntoView {
                             })}
                         </div>
                     </Show>
-                    <Show when=move || !listing_episodes.get()>
+                    <Show when=dynamic(move || !listing_episodes.get())>
                         <ol class="pp-list" aria-label=t.list_shows aria-busy=progressive::busy(shown)>
                             <For
                                 each=move || {
@@ -413,7 +414,7 @@ pub fn BrowsePage() -> impl IntoView {
                                 })}
                             </For>
                         </ol>
-                        <Show when=move || capped.get() && results.with(|r| r.hits.len() > COMPACT_PAGE)>
+                        <Show when=dynamic(move || capped.get() && results.with(|r| r.hits.len() > COMPACT_PAGE))>
                             <button type="button" class="pp-button pp-button--quiet" data-testid="show-all" on:click=move |ev| {
                                 // The button goes with the cap: focus moves to the first entry it revealed.
                                 let root = crate::browser::widget_of(&ev);
@@ -422,11 +423,11 @@ pub fn BrowsePage() -> impl IntoView {
                                     crate::progressive::later(move || { crate::browser::focus_in(&root, "ol.pp-list > li:nth-child(4) :is(a, summary, button)"); });
                                 }
                             }>
-                                {move || format!("{} ({})", t.show_all, t.shows(results.with(|r| r.hits.len())))}
+                                {dynamic(move || format!("{} ({})", t.show_all, t.shows(results.with(|r| r.hits.len()))))}
                             </button>
                         </Show>
                     </Show>
-                    <Show when=move || listing_episodes.get()>
+                    <Show when=dynamic(move || listing_episodes.get())>
                         <ol class="pp-list" aria-label=t.list_episodes>
                             // Long lists render in pages of 50: a blog widget should stay light.
                             <For
@@ -439,8 +440,8 @@ pub fn BrowsePage() -> impl IntoView {
                                 })}
                             </For>
                         </ol>
-                        <Show when=move || episode_results.with(|r| r.hits.len() > EPISODE_PAGE)>
-                            <p class="pp-muted">{move || (t.episodes_more)(episode_results.with(|r| r.hits.len()))}</p>
+                        <Show when=dynamic(move || episode_results.with(|r| r.hits.len() > EPISODE_PAGE))>
+                            <p class="pp-muted">{dynamic(move || (t.episodes_more)(episode_results.with(|r| r.hits.len())))}</p>
                         </Show>
                     </Show>
                 </section>

@@ -1,6 +1,7 @@
 use crate::components::{
     ExternalLink, FollowToggle, ImportPanel, ListenAction, RadioGroup, TopicLink,
 };
+use crate::dynamic::dynamic;
 use crate::state::{data, nav, notices, NoticeKind, UrlSync};
 use crate::{download, storage};
 use leptos::prelude::*;
@@ -165,7 +166,7 @@ fn QuizSteps() -> impl IntoView {
                                         <input
                                             type="checkbox"
                                             id=input_id.clone()
-                                            prop:checked=move || answers.with(|a| a.topics.contains(&checked_id))
+                                            prop:checked=dynamic(move || answers.with(|a| a.topics.contains(&checked_id)))
                                             on:change=move |_| answers.update(|a| {
                                                 if !a.topics.remove(&id) {
                                                     a.topics.insert(id.clone());
@@ -189,9 +190,9 @@ fn QuizSteps() -> impl IntoView {
         <section class="pp-quiz" data-testid="quiz" node_ref=section aria-describedby=crate::ids::id("q-progress")>
             <p class="pp-muted">{t.quiz_intro}</p>
             <p class="pp-quiz__progress" id=crate::ids::id("q-progress") data-testid="quiz-progress">
-                {move || (t.quiz_progress)(step.get() + 1, total)}
+                {dynamic(move || (t.quiz_progress)(step.get() + 1, total))}
             </p>
-            <progress class="pp-progress" max=total value=move || step.get() + 1 aria-hidden="true"></progress>
+            <progress class="pp-progress" max=total value=dynamic(move || step.get() + 1) aria-hidden="true"></progress>
             <form class="pp-quiz__form" on:submit=move |ev| {
                 ev.prevent_default();
                 next();
@@ -199,7 +200,7 @@ fn QuizSteps() -> impl IntoView {
                 {body}
                 <div class="pp-quiz__nav">
                     <button type="button" class="pp-button pp-button--quiet" data-testid="quiz-back"
-                        disabled=move || step.get() == 0
+                        disabled=dynamic(move || step.get() == 0)
                         on:click=move |_| step.update(|s| *s = s.saturating_sub(1))>
                         {t.quiz_back}
                     </button>
@@ -214,7 +215,7 @@ fn QuizSteps() -> impl IntoView {
                         {t.quiz_skip}
                     </button>
                     <button type="submit" class="pp-button" data-testid="quiz-next">
-                        {move || if step.get() + 1 >= total { t.quiz_finish } else { t.quiz_next }}
+                        {dynamic(move || if step.get() + 1 >= total { t.quiz_finish } else { t.quiz_next })}
                     </button>
                 </div>
             </form>
@@ -396,7 +397,7 @@ fn QuizResults(answers: Answers) -> impl IntoView {
             {(!can_save).then(|| view! {
                 <p class="pp-muted" data-testid="save-unavailable">{t.result_save_unavailable}</p>
             })}
-            <p role="status" aria-live="polite" data-testid="action-status">{move || status.get()}</p>
+            <p role="status" aria-live="polite" data-testid="action-status">{dynamic(move || status.get())}</p>
             {(!no_feed.is_empty()).then(|| view! {
                 <p class="pp-muted">{t.result_opml_note} " " {no_feed.join(", ")}</p>
             })}
@@ -459,7 +460,7 @@ fn FollowsStep() -> impl IntoView {
             <datalist id=list_id>
                 {catalog.shows.iter().map(|s| view! { <option value=s.title.clone()></option> }).collect_view()}
             </datalist>
-            <p role="status" aria-live="polite" data-testid="follows-status">{move || status.get()}</p>
+            <p role="status" aria-live="polite" data-testid="follows-status">{dynamic(move || status.get())}</p>
             <ul class="pp-compact-list" data-testid="follows-list">
                 {move || nav.get().with(|s| s.follows.iter().filter_map(|id| catalog.show(id.as_str())).map(|show| view! {
                     <li data-show=show.id.0.clone()><span lang=crate::i18n::catalog_lang()>{show.title.clone()}</span> " " <FollowToggle show=show /></li>

@@ -1,4 +1,5 @@
 use crate::components::{Deferred, ExternalLink, NavLink, TopicGraph, TopicLink};
+use crate::dynamic::dynamic;
 use crate::progressive;
 
 /// A compact embed lists this many of a topic's episodes until the reader asks for all.
@@ -62,12 +63,12 @@ fn TopicIndex(catalog: &'static Catalog) -> impl IntoView {
                     type="search"
                     autocomplete="off"
                     placeholder=t.topic_search_placeholder
-                    prop:value=move || query.get()
+                    prop:value=dynamic(move || query.get())
                     on:input:target=move |ev| query.set(ev.target().value())
                 />
-                <Show when=move || !query.with(|q| q.trim().is_empty())>
+                <Show when=dynamic(move || !query.with(|q| q.trim().is_empty()))>
                     <p class="pp-sr-only" role="status" aria-live="polite">
-                        {move || t.count(suggestions.with(Vec::len), t.topic)}
+                        {dynamic(move || t.count(suggestions.with(Vec::len), t.topic))}
                     </p>
                     <ul class="pp-suggestions" data-testid="topic-suggestions">
                         {move || {
@@ -232,7 +233,7 @@ fn TopicDetail(catalog: &'static Catalog, id: TopicId) -> impl IntoView {
                             </select>
                         </label>
                         <ul class="pp-compact-list" data-testid="topic-episodes" aria-busy=progressive::busy(shown)>{episode_list.clone()}</ul>
-                        <Show when=move || capped.get() && COMPACT_EPISODES < total_episodes>
+                        <Show when=dynamic(move || capped.get() && COMPACT_EPISODES < total_episodes)>
                             <button type="button" class="pp-button pp-button--quiet" data-testid="show-all" on:click=move |ev| {
                                 // The button goes with the cap: focus moves to the first entry it revealed.
                                 let root = crate::browser::widget_of(&ev);

@@ -242,44 +242,77 @@ test("the app takes over each pre-rendered screen with the same structure, order
   }
 });
 
-test("the app takes over once it has the pre-rendered cards; the other cards follow below them in batches", async () => {
+test("the app takes over once it has the cards in sight and one more; the others follow below them in batches", async () => {
   const catalog = await readJson("data/catalog.json");
-  session = await open(env.browser, env.server.origin);
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    session = await open(env.browser, env.server.origin, { viewport });
+    const page = session.page;
+    // At every change of the page: is the pre-rendered screen still there, how many live cards,
+    // is the live list still growing, is the live footer there and in sight.
+    await page.addInitScript(() => {
+      window.__handover = [];
+      new MutationObserver(() => {
+        const live = [...document.querySelectorAll("#podpath [data-testid=show-card]")].filter((c) => !c.closest("[data-pp-prerendered]"));
+        const footer = document.querySelector("#podpath .pp-footer:not([data-pp-prerendered] *)");
+        window.__handover.push({
+          pre: !!document.querySelector("#podpath > [data-pp-prerendered]"),
+          cards: live.length,
+          busy: !!document.querySelector("#podpath .pp-list[aria-busy=true]"),
+          footer: !!footer,
+          footerInSight: !!footer && !footer.closest(".pp-takeover") && footer.getBoundingClientRect().top < innerHeight,
+        });
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    });
+    const release = await holdWasm(page);
+    await page.goto(env.server.url);
+    const tops = await page.locator("#podpath > [data-pp-screen=find] ol.pp-list > li").evaluateAll((items) => items.map((li) => li.getBoundingClientRect().top));
+    const inSight = tops.filter((top) => top < viewport.height).length;
+    const needed = Math.min(inSight + 1, tops.length);
+    release();
+    await ready(page);
+    const snaps = await page.evaluate(() => window.__handover);
+    const swap = snaps.findIndex((s, i) => !s.pre && snaps.slice(0, i).some((p) => p.pre));
+    const at = `${viewport.width}x${viewport.height}`;
+    assert.ok(swap > 0, `${at}: the pre-rendered screen was seen, then taken over`);
+    assert.ok(tops.length > needed, `${at}: ${tops.length} cards pre-rendered, ${inSight} of them in sight`);
+    assert.deepEqual(
+      { cards: snaps[swap].cards, busy: snaps[swap].busy, footer: snaps[swap].footer },
+      { cards: needed, busy: true, footer: true },
+      `${at}: at the hand-over the live list holds the ${inSight} cards in sight and one more (${snaps[swap].cards}), and is still growing`,
+    );
+    const after = snaps.slice(swap);
+    after.slice(1).forEach((s, i) => assert.ok(s.cards >= after[i].cards, `${at}: cards are only ever added`));
+    assert.ok(after.some((s) => s.cards > needed && s.cards < catalog.shows.length), `${at}: the other cards arrive in batches`);
+    assert.ok(after.every((s) => !s.footerInSight), `${at}: the footer stays out of sight while they arrive`);
+    assert.equal(await page.getByTestId("show-card").count(), catalog.shows.length);
+    await closeSession(session);
+    session = undefined;
+  }
+});
+
+test("a visitor who scrolled down the pre-rendered cards before start-up finds them all there at the hand-over", async () => {
+  session = await open(env.browser, env.server.origin, { viewport: { width: 390, height: 844 } });
   const page = session.page;
-  // At every change of the page: is the pre-rendered screen still there, how many live cards,
-  // is the live list still growing, which card is last.
   await page.addInitScript(() => {
-    window.__handover = [];
-    new MutationObserver(() => {
-      const live = [...document.querySelectorAll("#podpath [data-testid=show-card]")].filter((c) => !c.closest("[data-pp-prerendered]"));
-      window.__handover.push({
-        pre: !!document.querySelector("#podpath > [data-pp-prerendered]"),
-        cards: live.length,
-        busy: !!document.querySelector("#podpath .pp-list[aria-busy=true]"),
-        footer: !!document.querySelector("#podpath .pp-footer:not([data-pp-prerendered] *)"),
-      });
-    }).observe(document, { childList: true, subtree: true, attributes: true });
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+    }).observe({ type: "layout-shift", buffered: true });
   });
   const release = await holdWasm(page);
   await page.goto(env.server.url);
-  const shown = await page.locator("#podpath > [data-pp-screen=find] ol.pp-list > li").count();
+  const items = page.locator("#podpath > [data-pp-screen=find] ol.pp-list > li");
+  const count = await items.count();
+  const title = await items.nth(count - 1).locator("h3").textContent();
+  await items.nth(count - 1).evaluate((li) => li.scrollIntoView({ block: "end" }));
+  const scrolled = await page.evaluate(() => scrollY);
   release();
   await ready(page);
-  const snaps = await page.evaluate(() => window.__handover);
-  const swap = snaps.findIndex((s, i) => !s.pre && snaps.slice(0, i).some((p) => p.pre));
-  assert.ok(swap > 0, "the pre-rendered screen was seen, then taken over");
-  assert.ok(shown > 0 && shown < catalog.shows.length, `${shown} cards pre-rendered`);
-  // The live list grows in batches of four: at the hand-over it holds the screen's cards, or
-  // the batch that completes them.
-  assert.deepEqual(
-    { cards: snaps[swap].cards >= shown && snaps[swap].cards < shown + 4, busy: snaps[swap].busy, footer: snaps[swap].footer },
-    { cards: true, busy: true, footer: true },
-    `at the hand-over the live list holds the ${shown} pre-rendered cards (${snaps[swap].cards}) and is still growing`,
-  );
-  const after = snaps.slice(swap);
-  after.slice(1).forEach((s, i) => assert.ok(s.cards >= after[i].cards, "cards are only ever added"));
-  assert.ok(after.some((s) => s.cards > shown && s.cards < catalog.shows.length), "the other cards arrive in batches");
-  assert.equal(await page.getByTestId("show-card").count(), catalog.shows.length);
+  assert.equal(await page.evaluate(() => scrollY), scrolled, "the page stays where it was scrolled to");
+  const last = page.locator("#podpath ol.pp-list > li").nth(count - 1);
+  assert.equal(await last.locator("h3").textContent(), title, "the last pre-rendered card is in its place");
+  assert.ok(await last.isVisible(), "and in sight");
+  assert.equal(await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0)), 0, "nothing moved");
 });
 
 test("nothing typed or clicked before start-up is lost", async () => {
