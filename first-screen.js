@@ -30,6 +30,13 @@
     patch.forEach(function (list) { apply(screen, list); });
     html.setAttribute("lang", lang);
   }
+  // A link that asks for a language keeps asking for it in the app's own links, as in the app.
+  if (choice !== "loading" && params.get("lang")) {
+    podpath.querySelectorAll('[data-pp-prerendered] a[href^="?"]').forEach(function (a) {
+      var href = a.getAttribute("href");
+      a.setAttribute("href", href + (href === "?" ? "" : "&") + "lang=" + lang);
+    });
+  }
   html.setAttribute("data-pp-first", choice);
   // The loading view in the reader's language until the app speaks it.
   var LOADING = {
@@ -75,7 +82,7 @@
     // settings applied above.
     var KEEP = {
       origin: 1, frame: 1, compact: ["0", "1"], header: ["0", "1"], theme: ["auto", "light", "dark"],
-      lang: ["en"],
+      lang: ["en", "es", "de"],
     };
     var seen = {};
     var view = "browse";

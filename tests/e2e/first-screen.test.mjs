@@ -103,7 +103,8 @@ test("each URL shows its own screen from the first frame, and a URL for anything
     ["?view=quiz&compact=1&theme=dark&frame=1", "quiz"],
     ["?view=topics", "topics"],
     ["?lang=en", "find"],
-    ["?lang=de", "loading"],
+    ["?lang=de", "find"],
+    ["?lang=fr", "loading"],
     ["?follows=data-skeptic", "loading"],
     ["?like=data-skeptic", "loading"],
     ["?level=beginner", "loading"],
@@ -164,13 +165,17 @@ test("a pre-rendered screen the app would change shows the loading view: blocked
 // Readers the screens once left to the loading view: a Spanish or a German browser, and any
 // month after the build (the screens name dates, not ages).
 const FORTY_DAYS = 40 * 24 * 3600 * 1000;
-for (const [who, locale, later] of [
-  ["a Spanish browser", "es-ES", 0],
-  ["a German browser", "de-DE", 0],
-  ["an English browser 40 days after the build", "en-US", FORTY_DAYS],
+for (const [who, locale, later, lang] of [
+  ["a Spanish browser", "es-ES", 0, ""],
+  ["a German browser", "de-DE", 0, ""],
+  ["an English browser 40 days after the build", "en-US", FORTY_DAYS, ""],
+  ["an English browser on a link with lang=es", "en-US", 0, "es"],
+  ["a Spanish browser on a link with lang=de", "es-ES", 0, "de"],
+  ["a German browser on a link with lang=en", "de-DE", 0, "en"],
 ]) {
   test(`for ${who}, every screen shows from the first frame, the app takes it over unchanged, and CLS stays 0`, async () => {
-    for (const [screen, query] of Object.entries(SCREENS)) {
+    for (const [screen, base] of Object.entries(SCREENS)) {
+      const query = lang ? `${base}${base ? "&" : "?"}lang=${lang}` : base;
       session = await open(env.browser, env.server.origin, { locale, viewport: { width: 390, height: 844 } });
       const page = session.page;
       if (later) {
@@ -207,8 +212,8 @@ for (const [who, locale, later] of [
       await page.waitForFunction(() => window.__first);
       if (later) assert.notEqual(await page.evaluate(() => new Date().toISOString().slice(0, 7)), BUILT_MONTH, "the page lives in a later month");
       assert.deepEqual(await page.evaluate(() => window.__first), [screen], `${screen}: the first frame shows the pre-rendered screen`);
-      const lang = locale.slice(0, 2);
-      assert.equal(await page.evaluate(() => document.documentElement.lang), lang, `${screen}: the page speaks ${lang} from the first frame`);
+      const speaks = lang || locale.slice(0, 2);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), speaks, `${screen}: the page speaks ${speaks} from the first frame`);
       const pre = await page.locator(`#podpath > [data-pp-screen=${screen}] > .podpath`).evaluate(structure);
       const items = await page.locator(`#podpath > [data-pp-screen=${screen}] ol.pp-list > li`).count();
       release();
