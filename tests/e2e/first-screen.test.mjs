@@ -320,6 +320,43 @@ test("a visitor who scrolled down the pre-rendered cards before start-up finds t
   assert.equal(await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0)), 0, "nothing moved");
 });
 
+test("a visitor who scrolls down while the app starts behind the screen finds every card there at the hand-over", async () => {
+  session = await open(env.browser, env.server.origin, { viewport: { width: 390, height: 844 } });
+  const page = session.page;
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+    }).observe({ type: "layout-shift", buffered: true });
+    // The moment the app starts behind the screen (it has counted the cards in sight by then),
+    // the visitor scrolls to the last pre-rendered card; then, at the hand-over, how many live cards.
+    let scrolled = false;
+    new MutationObserver(() => {
+      const host = document.getElementById("podpath");
+      if (!scrolled && host?.classList.contains("pp-taking-over")) {
+        scrolled = true;
+        const items = host.querySelectorAll(":scope > [data-pp-prerendered] ol.pp-list > li");
+        items[items.length - 1].scrollIntoView({ block: "end" });
+        window.__scrolled = { y: scrollY, title: items[items.length - 1].querySelector("h3").textContent, count: items.length };
+      }
+      if (scrolled && window.__atSwap === undefined && !document.querySelector("#podpath > [data-pp-prerendered]")) {
+        window.__atSwap = document.querySelectorAll("#podpath ol.pp-list > li").length;
+      }
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  const release = await holdWasm(page);
+  await page.goto(env.server.url);
+  release();
+  await ready(page);
+  const { y, title, count } = await page.evaluate(() => window.__scrolled);
+  assert.ok(y > 0 && count > 2, `scrolled to the last of ${count} pre-rendered cards`);
+  assert.ok((await page.evaluate(() => window.__atSwap)) >= count, "the app took over only once it had every card down to there");
+  assert.equal(await page.evaluate(() => scrollY), y, "the page stays where it was scrolled to");
+  const last = page.locator("#podpath ol.pp-list > li").nth(count - 1);
+  assert.equal(await last.locator("h3").textContent(), title, "the card in sight is the same");
+  assert.equal(await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0)), 0, "nothing moved");
+});
+
 test("nothing typed or clicked before start-up is lost", async () => {
   const catalog = await readJson("data/catalog.json");
   session = await open(env.browser, env.server.origin);
