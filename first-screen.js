@@ -30,12 +30,23 @@
     patch.forEach(function (list) { apply(screen, list); });
     html.setAttribute("lang", lang);
   }
-  // A link that asks for a language keeps asking for it in the app's own links, as in the app.
-  if (choice !== "loading" && params.get("lang")) {
-    podpath.querySelectorAll('[data-pp-prerendered] a[href^="?"]').forEach(function (a) {
-      var href = a.getAttribute("href");
-      a.setAttribute("href", href + (href === "?" ? "" : "&") + "lang=" + lang);
-    });
+  // The display settings the URL keeps (theme, compact, header, language) stay in the screen's
+  // links to the views, as the app writes them (src/components/nav_link.rs with
+  // engine/src/url_state.rs `encode`): a link followed before the app runs keeps them.
+  if (choice !== "loading") {
+    var keep = new URLSearchParams();
+    var asked = params.get("theme");
+    if (asked === "light" || asked === "dark") keep.append("theme", asked);
+    if (params.get("compact") === "1") keep.append("compact", "1");
+    if (params.get("header") === "0") keep.append("header", "0");
+    if (params.has("lang")) keep.append("lang", lang);
+    var kept = keep.toString();
+    if (kept) {
+      podpath.querySelectorAll('[data-pp-prerendered] a[href^="?"]').forEach(function (a) {
+        var href = a.getAttribute("href");
+        a.setAttribute("href", href + (href === "?" ? "" : "&") + kept);
+      });
+    }
   }
   html.setAttribute("data-pp-first", choice);
   // The loading view in the reader's language until the app speaks it.
@@ -55,6 +66,11 @@
   if (!root) return;
   // Buttons do nothing until the app runs: remember which were pressed, in order, for the app
   // to press them again when it takes over (src/takeover.rs).
+  // Anything else done on the screen (a box ticked, text typed, an option chosen) marks it: the
+  // app then takes over only once it has every pre-rendered card, to do it again there.
+  ["input", "change"].forEach(function (type) {
+    screen.addEventListener(type, function () { screen.setAttribute("data-pp-touched", ""); }, true);
+  });
   screen.addEventListener("click", function (event) {
     var button = event.target.closest("button");
     if (!button) return;
@@ -66,7 +82,14 @@
   if (params.get("compact") === "1") root.classList.add("podpath--compact");
   if (params.get("header") === "0") root.classList.add("podpath--bare");
   var theme = params.get("theme");
-  if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
+  if (theme === "light" || theme === "dark") {
+    root.setAttribute("data-theme", theme);
+    // The theme button names the theme, in the screen's language (scripts/prerender.mjs).
+    var toggle = root.querySelector("[data-testid=theme-toggle]");
+    var label = patches().themes;
+    label = label && label[lang] && label[lang][theme];
+    if (toggle && label) toggle.textContent = label;
+  }
   // The filters sit beside the results from 800px (main.css) and start open there only; the
   // pre-rendered screen has them closed.
   var filters = root.querySelector("details.pp-filters");
@@ -111,13 +134,18 @@
   // The patch that turns `screen` into the `lang` one, or null when there is none: two lists,
   // what every other language changes alike ("*"), then that language's own.
   function patchFor(lang, screen) {
+    var all = patches();
+    var own = all[lang] && all[lang][screen];
+    return own ? [(all["*"] && all["*"][screen]) || [], own] : null;
+  }
+
+  // What scripts/prerender.mjs wrote for the other languages and the themes ({} if nothing).
+  function patches() {
     var data = document.querySelector("script[data-pp-patches]");
     try {
-      var all = data ? JSON.parse(data.textContent) : {};
-      var own = all[lang] && all[lang][screen];
-      return own ? [(all["*"] && all["*"][screen]) || [], own] : null;
+      return (data && JSON.parse(data.textContent)) || {};
     } catch (e) {
-      return null;
+      return {};
     }
   }
 

@@ -76,6 +76,14 @@ async function render(locale) {
       return copy.innerHTML.replaceAll("<!---->", "").trim();
     }, FIRST_CARDS);
   }
+  // The theme button names the theme a URL may ask for (`?theme=light`): its label in each,
+  // for first-screen.js to write on the screen it shows for such a URL.
+  out.themes = {};
+  for (const theme of ["light", "dark"]) {
+    await page.goto(server.url + "?theme=" + theme);
+    await page.waitForFunction(() => document.querySelector("#podpath > .podpath .pp-footer"), null, { timeout: 30000 });
+    out.themes[theme] = await page.$eval("#podpath [data-testid=theme-toggle]", (el) => el.textContent);
+  }
   await context.close();
   return out;
 }
@@ -113,8 +121,10 @@ try {
   // The screens in English, whatever the build machine speaks.
   Object.assign(shots, await render("en-US"));
   const page = await (await browser.newContext()).newPage();
+  const themes = { en: shots.themes };
   for (const [lang, locale] of Object.entries(LANGS)) {
     const other = await render(locale);
+    themes[lang] = other.themes;
     patches[lang] = {};
     for (const [screen] of SCREENS) {
       const patch = await diff(page, shots[screen], other[screen]);
@@ -136,12 +146,13 @@ try {
     for (const lang of ["es", "de"]) patches[lang][screen] = patches[lang][screen].filter((p) => !common.has(key(p)));
   }
   // Element numbers as the distance from the entry before (small, repeated numbers compress).
-  for (const byScreen of Object.values(patches)) {
+  for (const byScreen of [patches["*"], patches.es, patches.de]) {
     for (const list of Object.values(byScreen)) {
       let last = 0;
       for (const p of list) [p[0], last] = [p[0] - last, p[0]];
     }
   }
+  patches.themes = themes;
   if (errors.length) throw new Error(`prerender: the app reported errors: ${errors.join("; ")}`);
 } finally {
   await browser.close();

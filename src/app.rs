@@ -214,7 +214,13 @@ pub fn App(
 fn set_page_language(t: &crate::i18n::Texts) {
     let document = gloo::utils::document();
     document.set_title(t.page_title);
-    if let Some(html) = document.document_element() {
+    // Only a change: setting `lang` at all, even to the same value, has the browser match
+    // `:lang()` again on the whole page and lay out the pre-rendered screen anew (about 20 ms
+    // on a slow phone, before the app can answer).
+    if let Some(html) = document
+        .document_element()
+        .filter(|html| html.get_attribute("lang").as_deref() != Some(t.lang.key()))
+    {
         let _ = html.set_attribute("lang", t.lang.key());
     }
     if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {

@@ -81,8 +81,8 @@ pub fn after_startup(f: impl FnOnce() + 'static) {
 }
 
 /// `after_startup` for the hand-over from a pre-rendered screen: it runs before every other
-/// job waiting for start-up (the entries of a list beyond the screen's), whenever they were
-/// queued, so the app takes over as soon as it has what the screen shows.
+/// job waiting for start-up (the entries of a list beyond those the hand-over needs), whenever
+/// they were queued, so the app takes over as soon as it has what the screen shows.
 pub fn handover(f: impl FnOnce() + 'static) {
     if starting() {
         AFTER_STARTUP.with(|a| a.borrow_mut().insert(0, Box::new(f)));
@@ -94,6 +94,12 @@ pub fn handover(f: impl FnOnce() + 'static) {
 /// Runs `f` in a task of its own, after the jobs already queued.
 pub fn later(f: impl FnOnce() + 'static) {
     QUEUE.with(|q| q.borrow_mut().jobs.push_back(Box::new(f)));
+    schedule();
+}
+
+/// Runs `f` in the next task, before the jobs already queued.
+pub fn next(f: impl FnOnce() + 'static) {
+    QUEUE.with(|q| q.borrow_mut().jobs.push_front(Box::new(f)));
     schedule();
 }
 

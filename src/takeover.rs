@@ -47,12 +47,14 @@ pub fn mount(host: HtmlElement, pre: Element) {
 
 /// How many of the pre-rendered list's cards the live app needs before it takes over: those
 /// that start above the window's bottom edge, and the next one, which keeps what follows the
-/// list (the footer) out of sight while the other cards arrive below it. All of them once the
-/// visitor has pressed a button or moved into the list: what they did is done again on the
-/// live twin, which then has to be there.
+/// list (the footer) out of sight while the other cards arrive below it (unless every card is
+/// in sight already). All of them once the visitor has pressed a button, ticked, typed or
+/// chosen anything on the screen (first-screen.js records it), or moved the focus into the
+/// list: what they did is done again on the live twins, which then have to be there.
 fn cards_needed(pre: &Element) -> usize {
     let cards = all(pre, LIST_ITEMS);
     let touched = pre.has_attribute("data-pp-clicks")
+        || pre.has_attribute("data-pp-touched")
         || pre
             .query_selector("ol.pp-list details[open]")
             .ok()
@@ -80,8 +82,9 @@ fn cards_needed(pre: &Element) -> usize {
 fn swap(host: HtmlElement, pre: Element, live: HtmlElement) {
     let needed = cards_needed(&pre);
     if all(&live, LIST_ITEMS).len() < needed && progressive::show_at_least(needed) {
-        // The visitor scrolled or pressed something meanwhile: the cards that needs first.
-        progressive::later(move || swap(host, pre, live));
+        // The visitor scrolled or pressed something meanwhile: those cards render now, and
+        // the hand-over comes in the next task, ahead of the batches of cards beyond them.
+        progressive::next(move || swap(host, pre, live));
         return;
     }
     progressive::taken_over();
@@ -113,7 +116,9 @@ fn swap(host: HtmlElement, pre: Element, live: HtmlElement) {
             let list = pre_all(FOCUSABLE);
             list.iter().position(|x| *x == el)
         });
-    // Buttons pressed on the pre-rendered screen, in order (recorded by first-screen.js).
+    // Buttons pressed on the pre-rendered screen, in order (recorded by first-screen.js), as
+    // indices among all its buttons: a press makes the hand-over wait for all its cards
+    // (`cards_needed`), so the live buttons up to there are the same ones.
     let clicks: Vec<usize> = pre
         .get_attribute("data-pp-clicks")
         .unwrap_or_default()

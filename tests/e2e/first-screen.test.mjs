@@ -247,6 +247,30 @@ test("the app takes over each pre-rendered screen with the same structure, order
   }
 });
 
+test("the pre-rendered screens' links keep the display settings of the URL as the app's links do, and the theme button names the theme", async () => {
+  for (const [screen, query] of [
+    ["find", "?theme=dark&header=0&lang=de"],
+    ["quiz", "?view=quiz&compact=1&theme=light&frame=1"],
+    ["topics", "?view=topics&lang=es&origin=https%3A%2F%2Fblog.example&frame=3"],
+  ]) {
+    session = await open(env.browser, env.server.origin);
+    const page = session.page;
+    const release = await holdWasm(page);
+    await page.goto(env.server.url + query);
+    const first = page.locator(`#podpath > [data-pp-screen=${screen}] > .podpath`);
+    const hrefs = await first.evaluate((root) => [...root.querySelectorAll('a[href^="?"]')].map((a) => a.getAttribute("href")));
+    assert.ok(hrefs.length > 0 && hrefs.every((h) => h.includes(query.includes("lang") ? "lang=" : "theme=")), `${query}: ${hrefs.slice(0, 3)}`);
+    const pre = await first.evaluate(structure);
+    const items = await page.locator(`#podpath > [data-pp-screen=${screen}] ol.pp-list > li`).count();
+    release();
+    await ready(page);
+    const live = await page.locator("#podpath .podpath").evaluate(structure, items || Infinity);
+    assert.deepEqual(live, pre, `${query}: the live app renders the links that were shown`);
+    await closeSession(session);
+    session = undefined;
+  }
+});
+
 test("the app takes over once it has the cards in sight and one more; the others follow below them in batches", async () => {
   const catalog = await readJson("data/catalog.json");
   for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
@@ -350,7 +374,9 @@ test("a visitor who scrolls down while the app starts behind the screen finds ev
   await ready(page);
   const { y, title, count } = await page.evaluate(() => window.__scrolled);
   assert.ok(y > 0 && count > 2, `scrolled to the last of ${count} pre-rendered cards`);
-  assert.ok((await page.evaluate(() => window.__atSwap)) >= count, "the app took over only once it had every card down to there");
+  const atSwap = await page.evaluate(() => window.__atSwap);
+  assert.ok(atSwap >= count, `the app took over only once it had every card down to there (${atSwap})`);
+  assert.ok(atSwap < (await readJson("data/catalog.json")).shows.length, `and before the cards beyond them (${atSwap})`);
   assert.equal(await page.evaluate(() => scrollY), y, "the page stays where it was scrolled to");
   const last = page.locator("#podpath ol.pp-list > li").nth(count - 1);
   assert.equal(await last.locator("h3").textContent(), title, "the card in sight is the same");
@@ -387,6 +413,30 @@ test("nothing typed or clicked before start-up is lost", async () => {
   await page.waitForFunction(() => location.search.includes("theme=light"));
   await page.keyboard.type(" x");
   assert.equal(await page.locator("#pp-search").inputValue(), "mlops x", "typing goes on in the live box");
+});
+
+test("a show followed far down the pre-rendered list before start-up, with nothing pressed or focused, is still followed after the hand-over", async () => {
+  session = await open(env.browser, env.server.origin, { viewport: { width: 390, height: 844 } });
+  const page = session.page;
+  const release = await holdWasm(page);
+  await page.goto(env.server.url);
+  // The fifth card, far below the cards in sight: its More panel opened, Follow ticked, the
+  // panel closed again, the focus let go and the page scrolled back up, so only the tick itself
+  // says anything happened.
+  const card = page.locator("#podpath > [data-pp-screen=find] ol.pp-list > li").nth(4);
+  const id = await card.locator("[data-show]").getAttribute("data-show");
+  await card.getByTestId("card-more").click();
+  await card.getByTestId("follow").check();
+  await card.getByTestId("card-more").click();
+  // And back to the top: the card is out of sight again when the app starts.
+  await page.evaluate(() => {
+    document.activeElement?.blur();
+    scrollTo(0, 0);
+  });
+  release();
+  await ready(page);
+  assert.ok(await page.locator(`#podpath [data-show="${id}"] [data-testid=follow]`).isChecked(), `${id} is still followed`);
+  await page.locator(`#podpath [data-show="${id}"] [data-testid=you-follow]`).waitFor({ timeout: 2000 });
 });
 
 test("the hand-over moves nothing: CLS 0 at 360, 768 and 1280 px in both themes", async () => {
