@@ -1,6 +1,6 @@
 import { before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { test, serve, launch, open, ready, readJson, recordSnapshots, snapshots, settled } from "./support.mjs";
+import { test, serve, launch, open, ready, readJson, recordSnapshots, snapshots, settled, watchLayoutShifts, layoutShift } from "./support.mjs";
 
 let server, browser, session;
 before(async () => {
@@ -227,17 +227,12 @@ test("on a phone the filters start closed below the search bar, so the first scr
 test("the app takes the loading view's place without moving anything on a phone or a wide screen", async () => {
   for (const width of [360, 1440]) {
     session = await open(browser, server.origin, { viewport: { width, height: 900 } });
-    await session.context.addInitScript(() => {
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
-      }).observe({ type: "layout-shift", buffered: true });
-    });
+    await watchLayoutShifts(session.context);
     await session.page.goto(server.url);
     await ready(session.page);
     await session.page.getByTestId("show-card").first().waitFor();
     await settled(session.page);
-    const cls = await session.page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+    const cls = await layoutShift(session.page);
     assert.ok(cls < 0.001, `cumulative layout shift ${cls} at ${width} px`);
     const { problems, context } = session;
     session = undefined;

@@ -5,7 +5,7 @@ import { before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { test, useServerAndBrowser, open as openSession, ready, readJson, closeSession, inBuildMonth, settled, BUILT_MONTH, DIST, ROOT } from "./support.mjs";
+import { test, useServerAndBrowser, open as openSession, ready, readJson, closeSession, inBuildMonth, settled, watchLayoutShifts, layoutShift, BUILT_MONTH, DIST, ROOT } from "./support.mjs";
 
 let session;
 afterEach(async () => {
@@ -195,11 +195,8 @@ for (const [who, locale, later, lang] of [
           };
         }, new Date(`${BUILT_MONTH}-15T12:00:00`).getTime() + later);
       }
+      await watchLayoutShifts(page);
       await page.addInitScript(() => {
-        window.__shifts = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
-        }).observe({ type: "layout-shift", buffered: true });
         const frame = () => {
           const shown = [...document.querySelectorAll("#podpath > *")].filter((el) => el.getClientRects().length);
           if (shown.length) window.__first ??= shown.map((el) => el.dataset?.ppScreen ?? "loading");
@@ -221,7 +218,7 @@ for (const [who, locale, later, lang] of [
       await settled(page);
       const live = await page.locator("#podpath .podpath").evaluate(structure, items || Infinity);
       assert.deepEqual(live, pre, `${screen}: the live app renders what was shown`);
-      assert.equal(await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0)), 0, `${screen}: CLS`);
+      assert.equal(await layoutShift(page), 0, `${screen}: CLS`);
       await closeSession(session);
       session = undefined;
     }
@@ -322,12 +319,7 @@ test("the app takes over once it has the cards in sight and one more; the others
 test("a visitor who scrolled down the pre-rendered cards before start-up finds them all there at the hand-over", async () => {
   session = await open(env.browser, env.server.origin, { viewport: { width: 390, height: 844 } });
   const page = session.page;
-  await page.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  await watchLayoutShifts(page);
   const release = await holdWasm(page);
   await page.goto(env.server.url);
   const items = page.locator("#podpath > [data-pp-screen=find] ol.pp-list > li");
@@ -341,17 +333,14 @@ test("a visitor who scrolled down the pre-rendered cards before start-up finds t
   const last = page.locator("#podpath ol.pp-list > li").nth(count - 1);
   assert.equal(await last.locator("h3").textContent(), title, "the last pre-rendered card is in its place");
   assert.ok(await last.isVisible(), "and in sight");
-  assert.equal(await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0)), 0, "nothing moved");
+  assert.equal(await layoutShift(page), 0, "nothing moved");
 });
 
 test("a visitor who scrolls down while the app starts behind the screen finds every card there at the hand-over", async () => {
   session = await open(env.browser, env.server.origin, { viewport: { width: 390, height: 844 } });
   const page = session.page;
+  await watchLayoutShifts(page);
   await page.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
-    }).observe({ type: "layout-shift", buffered: true });
     // The moment the app starts behind the screen (it has counted the cards in sight by then),
     // the visitor scrolls to the last pre-rendered card; then, at the hand-over, how many live cards.
     let scrolled = false;
@@ -380,7 +369,7 @@ test("a visitor who scrolls down while the app starts behind the screen finds ev
   assert.equal(await page.evaluate(() => scrollY), y, "the page stays where it was scrolled to");
   const last = page.locator("#podpath ol.pp-list > li").nth(count - 1);
   assert.equal(await last.locator("h3").textContent(), title, "the card in sight is the same");
-  assert.equal(await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0)), 0, "nothing moved");
+  assert.equal(await layoutShift(page), 0, "nothing moved");
 });
 
 test("nothing typed or clicked before start-up is lost", async () => {
@@ -446,16 +435,11 @@ test("the hand-over moves nothing: CLS 0 at 360, 768 and 1280 px in both themes"
       for (const [screen, query] of Object.entries(SCREENS)) {
         session = await open(env.browser, env.server.origin, { viewport: { width, height: 800 }, colorScheme });
         const page = session.page;
-        await page.addInitScript(() => {
-          window.__shifts = [];
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
-          }).observe({ type: "layout-shift", buffered: true });
-        });
+        await watchLayoutShifts(page);
         await page.goto(env.server.url + query);
         await ready(page);
         await settled(page);
-        const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+        const cls = await layoutShift(page);
         rows.push(`${colorScheme} ${width}px ${screen}: CLS ${cls.toFixed(4)}`);
         assert.equal(cls, 0, `${colorScheme} ${width}px ${screen}`);
         await closeSession(session);

@@ -226,6 +226,21 @@ export async function ready(page) {
   }, null, { timeout: 20000 });
 }
 
+/// Records the layout shifts of every page `target` (a page or a context) opens from now on, not
+/// counting those right after input; `layoutShift(page)` sums them (the page's CLS so far).
+export async function watchLayoutShifts(target) {
+  await target.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+}
+
+export async function layoutShift(page) {
+  return page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+}
+
 export async function readJson(rel) {
   return JSON.parse(await readFile(join(ROOT, rel), "utf8"));
 }
