@@ -428,6 +428,29 @@ test("a show followed far down the pre-rendered list before start-up, with nothi
   await page.locator(`#podpath [data-show="${id}"] [data-testid=you-follow]`).waitFor({ timeout: 2000 });
 });
 
+test("the app leaves the page's lang alone when the pre-rendered screen already speaks its language", async () => {
+  for (const [locale, query, lang] of [["en-US", "", "en"], ["de-DE", "", "de"], ["en-US", "?view=quiz&lang=es", "es"]]) {
+    session = await open(env.browser, env.server.origin, { locale });
+    const page = session.page;
+    // Every write of <html lang> after first-screen.js has run (setting it, even to the same
+    // value, has the browser lay out the whole pre-rendered screen again).
+    await page.addInitScript(() => {
+      window.__langWrites = 0;
+      document.addEventListener("DOMContentLoaded", () => {
+        new MutationObserver((records) => {
+          window.__langWrites += records.length;
+        }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+      });
+    });
+    await page.goto(env.server.url + query);
+    await ready(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang, `${locale} ${query}`);
+    assert.equal(await page.evaluate(() => window.__langWrites), 0, `${locale} ${query}: no write of lang by the app`);
+    await closeSession(session);
+    session = undefined;
+  }
+});
+
 test("the hand-over moves nothing: CLS 0 at 360, 768 and 1280 px in both themes", async () => {
   const rows = [];
   for (const colorScheme of ["light", "dark"]) {
