@@ -22,6 +22,7 @@ import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
 import { deflateRawSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { functionBodies, leb, customSection } from "./wasm-binary.mjs";
 
 /// How many unplaced neighbours on each side, in each sorted order, are tried for the next place.
 const NEIGHBOURS = 32;
@@ -42,68 +43,6 @@ const WASM_OPT = [
   "--shrink-level=2",
   "--reorder-functions-by-name",
 ];
-
-/// The number of imported functions and the bodies of the defined ones (code section entries,
-/// locals included), in index order. Throws on a module it cannot read.
-export function functionBodies(bytes) {
-  if (bytes.length < 8 || bytes.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm module");
-  let at = 8;
-  const u32 = () => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      if (at >= bytes.length) throw new Error("truncated wasm module");
-      const byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (byte < 0x80) return value;
-    }
-  };
-  const limits = () => {
-    const flags = u32();
-    u32();
-    if (flags & 1) u32();
-  };
-  let imported = 0;
-  const bodies = [];
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = u32();
-    const end = at + size;
-    if (end > bytes.length) throw new Error("truncated wasm module");
-    if (id === 2) {
-      for (let n = u32(); n > 0; n--) {
-        // Not `at += u32()`: that adds to the value `at` had before u32 moved it.
-        const module = u32();
-        at += module;
-        const field = u32();
-        at += field;
-        const kind = bytes[at++];
-        if (kind === 0) {
-          imported++;
-          u32();
-        } else if (kind === 1) {
-          at++; // reference type
-          limits();
-        } else if (kind === 2) limits();
-        else if (kind === 3) at += 2; // value type, mutability
-        else if (kind === 4) {
-          at++;
-          u32();
-        } else throw new Error(`unknown import kind ${kind}`);
-      }
-    } else if (id === 10) {
-      for (let n = u32(); n > 0; n--) {
-        const length = u32();
-        bodies.push(bytes.subarray(at, at + length));
-        at += length;
-      }
-    }
-    if (at > end) throw new Error(`section ${id} overruns its size`);
-    at = end;
-  }
-  return { imported, bodies };
-}
 
 /// The order (indices into `bodies`) in which similar bodies follow each other.
 export function compressionOrder(bodies, neighbours = NEIGHBOURS) {
@@ -160,16 +99,6 @@ export function compressionOrder(bodies, neighbours = NEIGHBOURS) {
   }
 }
 
-const leb = (value) => {
-  const out = [];
-  do {
-    const low = value & 0x7f;
-    value = Math.floor(value / 128);
-    out.push(value ? low | 0x80 : low);
-  } while (value);
-  return Buffer.from(out);
-};
-
 /// `bytes` with a name section naming defined function `order[k]` by its rank `k`, zero-padded,
 /// so that sorting by name gives `order`; the imported functions are named so that they keep
 /// theirs (binaryen sorts them too).
@@ -184,8 +113,8 @@ export function namedInOrder(bytes, imported, order) {
     leb(names.length),
     ...names.map(([index, name]) => Buffer.concat([leb(index), leb(name.length), Buffer.from(name)])),
   ]);
-  const payload = Buffer.concat([leb(4), Buffer.from("name"), Buffer.from([1]), leb(map.length), map]);
-  return Buffer.concat([bytes, Buffer.from([0]), leb(payload.length), payload]);
+  // Subsection 1 of the name section: function names.
+  return Buffer.concat([bytes, customSection("name", Buffer.concat([Buffer.from([1]), leb(map.length), map]))]);
 }
 
 /// The wasm-opt the build uses: on PATH, else the e2e tests' npm binaryen.

@@ -8,7 +8,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # The wasm's functions in the order that compresses best (scripts/order-functions.mjs): first, so
 # that the pre-render and the tests run the wasm readers get.
-if command -v node >/dev/null; then node "$ROOT/scripts/order-functions.mjs"; fi
+# Then the imports' short names, in the wasm and its glue alike (scripts/short-imports.mjs).
+if command -v node >/dev/null; then
+  node "$ROOT/scripts/order-functions.mjs"
+  node "$ROOT/scripts/short-imports.mjs"
+fi
 # The small files next (comments and layout whitespace out, integrity hashes updated), so the
 # pre-render sees what readers get.
 if command -v node >/dev/null; then node "$ROOT/scripts/minify.mjs"; fi

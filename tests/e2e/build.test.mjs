@@ -1,6 +1,7 @@
-// The release build's own steps, on the shipped files: the function order of the wasm
-// (scripts/order-functions.mjs) changes how well it compresses and nothing else. That the
-// reordered wasm runs is what every other e2e test shows: they all load it.
+// The release build's own steps on the wasm, on the shipped files: the function order
+// (scripts/order-functions.mjs) changes how well it compresses and nothing else, and the short
+// import names (scripts/short-imports.mjs) are the same in the wasm and its glue. That the
+// shipped wasm runs is what every other e2e test shows: they all load it.
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -8,7 +9,9 @@ import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 import { execFileSync } from "node:child_process";
 import { test, DIST } from "./support.mjs";
-import { functionBodies, compressionOrder, namedInOrder, orderFunctions } from "../../scripts/order-functions.mjs";
+import { compressionOrder, namedInOrder, orderFunctions } from "../../scripts/order-functions.mjs";
+import { functionBodies, imports, leb } from "../../scripts/wasm-binary.mjs";
+import { shortenImports, shortName } from "../../scripts/short-imports.mjs";
 
 const WASM = join(DIST, "podpath_bg.wasm");
 const FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
@@ -73,4 +76,46 @@ test("a file that is not a wasm module is refused with a message, not misread", 
   assert.throws(() => functionBodies(Buffer.from("<!doctype html>")), /not a wasm module/);
   const shipped = readFileSync(WASM);
   assert.throws(() => functionBodies(shipped.subarray(0, 4096)), /truncated|overruns/);
+});
+
+/// A module importing three functions of the glue module and exporting `f`, which returns what
+/// the second import returns.
+function tinyModule(names) {
+  const str = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
+  const section = (id, contents) => Buffer.concat([Buffer.from([id]), leb(contents.length), contents]);
+  return Buffer.concat([
+    Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]),
+    section(1, Buffer.from([0x01, 0x60, 0x00, 0x01, 0x7f])), // one type: () -> i32
+    section(2, Buffer.concat([leb(names.length), ...names.map((n) => Buffer.concat([str("./podpath_bg.js"), str(n), Buffer.from([0x00, 0x00])]))])),
+    section(3, Buffer.from([0x01, 0x00])),
+    section(7, Buffer.concat([Buffer.from([0x01]), str("f"), Buffer.from([0x00]), leb(names.length)])),
+    section(10, Buffer.from([0x01, 0x04, 0x00, 0x10, 0x01, 0x0b])), // f: call 1, end
+  ]);
+}
+
+test("imports renamed short in the wasm and its glue alike: the module still links to the same functions, a name inside a longer one untouched", async () => {
+  const names = ["__wbg_x_1a2b", "__wbg_x_1a2b_14", "__wbg_y_ffff"];
+  const glue = `({"./podpath_bg.js": {__proto__: null, __wbg_x_1a2b: () => 1, __wbg_x_1a2b_14: () => 14, __wbg_y_ffff: () => 3}, note: "__wbg_x_1a2b_140"})`;
+  const short = shortenImports(tinyModule(names), glue);
+  assert.deepEqual(imports(short.wasm).map((i) => [i.module, i.name]), [["w", "a"], ["w", "b"], ["w", "c"]]);
+  assert.equal(short.glue, `({"w": {__proto__: null, a: () => 1, b: () => 14, c: () => 3}, note: "__wbg_x_1a2b_140"})`);
+  const { instance } = await WebAssembly.instantiate(short.wasm, eval(short.glue));
+  assert.equal(instance.exports.f(), 14);
+  assert.deepEqual([0, 51, 52, 53].map(shortName), ["a", "Z", "aa", "ab"]);
+});
+
+test("an import the glue does not name exactly once stops the build with its name", () => {
+  const wasm = tinyModule(["__wbg_x_1a2b", "__wbg_y_ffff"]);
+  assert.throws(() => shortenImports(wasm, `({"./podpath_bg.js": {__wbg_x_1a2b: 1}})`), /__wbg_y_ffff is in the glue 0 times/);
+  assert.throws(() => shortenImports(wasm, `({"./podpath_bg.js": {__wbg_x_1a2b: 1, __wbg_y_ffff: 2}, again: __wbg_y_ffff})`), /__wbg_y_ffff is in the glue 2 times/);
+  assert.throws(() => shortenImports(wasm, `({"./other.js": {__wbg_x_1a2b: 1, __wbg_y_ffff: 2}})`), /module name/);
+});
+
+test("the shipped wasm imports only short names, each a key of the shipped glue", () => {
+  const wasm = readFileSync(WASM);
+  const glue = readFileSync(join(DIST, "podpath.js"), "utf8");
+  const all = imports(wasm);
+  assert.ok(all.length > 100, `${all.length} imports`);
+  assert.ok(all.every((i) => i.module === "w" && /^[a-zA-Z]{1,2}$/.test(i.name)), "every import is w.<short name>");
+  assert.ok(!/__wbg_\w+_[0-9a-f]{16}/.test(glue), "no hashed import name left in the glue");
 });
