@@ -113,6 +113,20 @@ test("a bad value of a podpath parameter earns one notice line per parameter; th
   assert.equal(await page.getByLabel(/^Beginner/).isChecked(), true);
 });
 
+test("a link's bad value is quoted without control characters or direction marks, so it cannot reorder or break the notice", async () => {
+  // U+202E (right-to-left override) would show the rest of the line backwards; U+2066 opens an
+  // isolate; a newline and U+200F (right-to-left mark) are invisible steering too.
+  const page = await visit("?level=wiz%E2%80%AEard%0A&sort=%E2%81%A6new%E2%80%8F");
+  await page.getByTestId("notice").waitFor();
+  const lines = await page.locator("[data-testid=notice] [data-kind=link] li").allTextContents();
+  assert.equal(lines.length, 2, lines.join(" | "));
+  for (const line of lines) {
+    assert.doesNotMatch(line, /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u, JSON.stringify(line));
+  }
+  assert.match(lines[0], /^level: .*wizard/);
+  assert.match(lines[1], /^sort: .*new/);
+});
+
 test("links from the real web carry tracking and junk parameters: no notice, nothing pushed down", async () => {
   const junk = Array.from({ length: 2000 }, (_, i) => `x${i}=1`).join("&");
   for (const query of ["?utm_source=newsletter&utm_medium=email&fbclid=IwAR2abc&level=beginner", `?${junk}&level=beginner`]) {
