@@ -15,10 +15,9 @@ import { createHash } from "node:crypto";
 import { join, dirname } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { releaseStaging } from "./release-step.mjs";
 
-if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) throw new Error("minify: TRUNK_STAGING_DIR is not set (run through trunk build --release)");
+const staging = releaseStaging("minify") ?? process.exit(0);
 
 export const minify = (css) =>
   css

@@ -4,34 +4,40 @@
 // Why: LLVM lays functions out by crate and module, so the many copies of the same generic code
 // (Leptos compiles its render and effect code once per view shape) sit far apart, often beyond
 // the 32 KB that gzip looks back. Put next to each other, each copy is mostly a back-reference
-// to the one before. Measured 2026-12-06 on the release wasm: 347,934 -> 335,273 bytes gzip -9
-// (brotli 11: 280,888 -> 274,110); the raw size is unchanged.
+// to the one before. Measured 2026-12-06 on the release wasm: 347,934 -> 335,279 bytes gzip -9
+// (brotli 11: 280,888 -> 274,110); 10 bytes more raw, where a renumbered call's index takes
+// another byte.
 //
-// How: a greedy chain. From the current function, the next is the one (among its neighbours in
-// two byte-wise sorted orders of the bodies) that gzip compresses best, per byte, after what is
-// already placed: its deflate size with the last 32 KB as preset dictionary against its size
-// alone. The order travels to wasm-opt (binaryen, already the build's optimiser) as function
-// names, and its `--reorder-functions-by-name` moves the functions and renumbers every call,
-// table entry and export; no other pass runs, and the output keeps no names. Deterministic: the
-// same wasm gives the same order.
+// How: a greedy chain. From the current function, the next is chosen among the unplaced
+// functions nearest to it in two byte-wise sorted orders of the bodies (32 on each side of it
+// in each): the one with the best per-byte saving when gzip compresses it after what is already
+// placed (its deflate size with the last 32 KB as preset dictionary against its size alone).
+// The order travels to wasm-opt (binaryen, already the build's optimiser) as function names,
+// and its `--reorder-functions-by-name` moves the functions and renumbers every call, table
+// entry and export; no other pass runs, and the output keeps no names. The same wasm gives the
+// same order with the same zlib: Node's bundled zlib decides the deflate sizes, so another Node
+// may pick a slightly different order (the clean-clone CI run gave the same bytes as this
+// machine).
 //
-//   node scripts/order-functions.mjs IN.wasm OUT.wasm    # by hand; the build passes no arguments
+//   node scripts/order-functions.mjs IN.wasm [OUT.wasm]    # by hand; the build passes no arguments
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
 import { deflateRawSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { functionBodies, leb, customSection } from "./wasm-binary.mjs";
+import { functionBodies, leb, name, customSection, withoutCustomSection } from "./wasm-binary.mjs";
+import { releaseStaging } from "./release-step.mjs";
 
 /// How many unplaced neighbours on each side, in each sorted order, are tried for the next place.
 const NEIGHBOURS = 32;
 /// gzip's window: what lies further back cannot be referenced.
 const WINDOW = 32 * 1024;
 const DEFLATE = { level: 9, memLevel: 9 };
-// The features the build's wasm-opt run enables (index.html's data-wasm-opt-params), and the
-// optimisation levels: at those, binaryen writes the function bodies exactly as the -Oz run did
-// (measured: without them the code section grows by 2.3 KB).
+// The features the build's wasm-opt run enables (index.html's data-wasm-opt-params; one it
+// lacks here makes wasm-opt refuse the module, loudly), and the optimisation levels: at those,
+// binaryen writes the function bodies exactly as the -Oz run did (measured: without them the
+// code section grows by 2.3 KB).
 const WASM_OPT = [
   "--enable-bulk-memory",
   "--enable-nontrapping-float-to-int",
@@ -109,26 +115,39 @@ export function namedInOrder(bytes, imported, order) {
     ...Array.from({ length: imported }, (_, k) => [k, rank("a", k)]),
     ...order.map((f, k) => [imported + f, rank("f", k)]).sort((a, b) => a[0] - b[0]),
   ];
-  const map = Buffer.concat([
-    leb(names.length),
-    ...names.map(([index, name]) => Buffer.concat([leb(index), leb(name.length), Buffer.from(name)])),
-  ]);
-  // Subsection 1 of the name section: function names.
-  return Buffer.concat([bytes, customSection("name", Buffer.concat([Buffer.from([1]), leb(map.length), map]))]);
+  const map = Buffer.concat([leb(names.length), ...names.map(([index, text]) => Buffer.concat([leb(index), name(text)]))]);
+  // Subsection 1 of the name section: function names. Any names the module had would compete.
+  const section = customSection("name", Buffer.concat([Buffer.from([1]), leb(map.length), map]));
+  return Buffer.concat([withoutCustomSection(bytes, "name"), section]);
 }
 
-/// The wasm-opt the build uses: on PATH, else the e2e tests' npm binaryen.
-function wasmOpt() {
-  const local = join(dirname(fileURLToPath(import.meta.url)), "..", "tests", "e2e", "node_modules", ".bin", "wasm-opt");
-  for (const candidate of ["wasm-opt", local]) {
+/// The wasm-opt the build uses: the e2e tests' npm binaryen, which scripts/setup.sh installs at
+/// the version the build is known to work with (Debian's binaryen 108 writes a wasm that fails
+/// at start-up), else one on PATH. Null when there is none.
+export function wasmOpt() {
+  const pinned = join(dirname(fileURLToPath(import.meta.url)), "..", "tests", "e2e", "node_modules", ".bin", "wasm-opt");
+  for (const candidate of [pinned, "wasm-opt"]) {
     try {
       execFileSync(candidate, ["--version"], { stdio: "ignore" });
       return candidate;
     } catch {
-      // not this one
+      // Missing or not runnable: try the next.
     }
   }
   return null;
+}
+
+/// Writes `bytes` (a wasm of `imported` imported functions) to `output` with its defined
+/// functions in `order`, through `tool` (see `wasmOpt`).
+export function reorder(tool, bytes, imported, order, output) {
+  const scratch = mkdtempSync(join(tmpdir(), "podpath-order-"));
+  try {
+    const named = join(scratch, "named.wasm");
+    writeFileSync(named, namedInOrder(bytes, imported, order));
+    execFileSync(tool, [...WASM_OPT, named, "-o", output], { stdio: ["ignore", "ignore", "inherit"] });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /// Reorders the functions of the wasm file `input` into `output`. False (and `output` not
@@ -138,29 +157,16 @@ export function orderFunctions(input, output) {
   if (!tool) return false;
   const bytes = readFileSync(input);
   const { imported, bodies } = functionBodies(bytes);
-  const order = compressionOrder(bodies);
-  const scratch = mkdtempSync(join(tmpdir(), "podpath-order-"));
-  try {
-    const named = join(scratch, "named.wasm");
-    writeFileSync(named, namedInOrder(bytes, imported, order));
-    execFileSync(tool, [...WASM_OPT, named, "-o", output], { stdio: ["ignore", "ignore", "inherit"] });
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  reorder(tool, bytes, imported, compressionOrder(bodies), output);
   return true;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [input, output] = process.argv.slice(2);
-  if (input) {
-    orderFunctions(input, output ?? input);
-  } else {
-    if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
-    const staging = process.env.TRUNK_STAGING_DIR;
-    if (!staging) throw new Error("order-functions: TRUNK_STAGING_DIR is not set (run through trunk build --release)");
-    const wasm = join(staging, "podpath_bg.wasm");
-    if (!orderFunctions(wasm, wasm)) {
-      console.error("order-functions: skipped, no wasm-opt on PATH; the wasm is about 12 KB larger gzip");
-    }
+  const wasm = input ?? join(releaseStaging("order-functions") ?? process.exit(0), "podpath_bg.wasm");
+  if (!orderFunctions(wasm, output ?? wasm)) {
+    // The build goes on (scripts/size.sh then reports the wasm over its budget); by hand, fail.
+    console.error("order-functions: no wasm-opt (scripts/setup.sh test installs it); the wasm keeps its order, about 12 KB larger gzip");
+    if (input) process.exit(1);
   }
 }

@@ -6,10 +6,9 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { releaseStaging } from "./release-step.mjs";
 
-if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) throw new Error("precompress: TRUNK_STAGING_DIR is not set (run through trunk build --release)");
+const dir = releaseStaging("precompress") ?? process.exit(0);
 
 const COMPRESSIBLE = /\.(html|js|css|svg|wasm)$/;
 for (const name of await readdir(dir)) {

@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
-# Trunk post_build hook (Trunk.toml): on a release build, writes each view's first screen into
-# index.html (scripts/prerender.mjs). It needs Node, the e2e test dependencies (playwright-core)
-# and Chromium, which `scripts/setup.sh test` installs; without them the build still succeeds and
-# the page keeps its loading view until the app starts.
+# Trunk post_build hook (Trunk.toml): the release build's last steps, in the staging directory.
+# The wasm's functions in the order that compresses best and its imports under short names
+# (scripts/order-functions.mjs, scripts/short-imports.mjs), the small files minified
+# (scripts/minify.mjs), each view's first screen written into index.html (scripts/prerender.mjs),
+# and the .gz and .br copies (scripts/precompress.mjs). They need Node, the e2e test dependencies
+# (binaryen's wasm-opt, esbuild, playwright-core) and Chromium, which `scripts/setup.sh test`
+# installs. Without Node the build still succeeds, but the wasm is about 19 KB larger gzip (so
+# scripts/size.sh fails its budget) and the page keeps its loading view until the app starts.
 set -euo pipefail
 [ "${TRUNK_PROFILE:-}" = "release" ] || exit 0
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# The wasm's functions in the order that compresses best (scripts/order-functions.mjs): first, so
-# that the pre-render and the tests run the wasm readers get.
-# Then the imports' short names, in the wasm and its glue alike (scripts/short-imports.mjs).
 if command -v node >/dev/null; then
+  # The wasm's steps first, so that the pre-render (and then every e2e test) runs the wasm that
+  # readers get; the glue's names before minify.mjs, which minifies what they leave.
   node "$ROOT/scripts/order-functions.mjs"
   node "$ROOT/scripts/short-imports.mjs"
+  # The small files (comments and layout whitespace out, integrity hashes updated) before the
+  # pre-render, which then sees what readers get.
+  node "$ROOT/scripts/minify.mjs"
 fi
-# The small files next (comments and layout whitespace out, integrity hashes updated), so the
-# pre-render sees what readers get.
-if command -v node >/dev/null; then node "$ROOT/scripts/minify.mjs"; fi
 missing=""
 command -v node >/dev/null || missing="Node.js"
 [ -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || missing="${missing:+$missing, }playwright-core (scripts/setup.sh test)"

@@ -14,7 +14,14 @@ export function leb(value) {
   return Buffer.from(out);
 }
 
-/// A cursor over `bytes`.
+/// A wasm name: its UTF-8 length, then its bytes.
+export function name(text) {
+  const bytes = Buffer.from(text);
+  return Buffer.concat([leb(bytes.length), bytes]);
+}
+
+/// Reads numbers, names and limits from `bytes` onwards from `at`, moving `at` past them; each
+/// read checks the end of the file.
 function reader(bytes, at) {
   const r = {
     at,
@@ -117,8 +124,17 @@ export function replaceSection(bytes, section, contents) {
   ]);
 }
 
-/// A custom section named `name` holding `contents`, to append to a module.
-export function customSection(name, contents) {
-  const payload = Buffer.concat([leb(name.length), Buffer.from(name), contents]);
+/// A custom section named `title` holding `contents`, to append to a module.
+export function customSection(title, contents) {
+  const payload = Buffer.concat([name(title), contents]);
   return Buffer.concat([Buffer.from([0]), leb(payload.length), payload]);
+}
+
+/// `bytes` without the custom sections named `title`.
+export function withoutCustomSection(bytes, title) {
+  const drop = sections(bytes).filter((s) => s.id === 0 && reader(bytes, s.start).bytes().toString() === title);
+  let out = bytes;
+  // From the last: the positions of the earlier ones stay valid.
+  for (const s of drop.reverse()) out = Buffer.concat([out.subarray(0, s.header), out.subarray(s.end)]);
+  return out;
 }
