@@ -95,25 +95,13 @@ fn swap(host: HtmlElement, pre: Element, live: HtmlElement) {
         .len()
         .min(all(&live, LIST_ITEMS).len());
     let (pre, live) = (&pre, &live);
-    let live_all = |selector: &str| -> Vec<Element> {
-        all(live, selector)
-            .into_iter()
-            .filter(|el| !beyond(el, cards))
-            .collect()
-    };
-    let pre_all = |selector: &str| -> Vec<Element> {
-        all(pre, selector)
-            .into_iter()
-            .filter(|el| !beyond(el, cards))
-            .collect()
-    };
-    let old = pre_all(CONTROLS);
-    let new = live_all(CONTROLS);
+    let old = paired(pre, CONTROLS, cards);
+    let new = paired(live, CONTROLS, cards);
     let focused = gloo::utils::document()
         .active_element()
         .filter(|el| pre.contains(Some(el)))
         .and_then(|el| {
-            let list = pre_all(FOCUSABLE);
+            let list = paired(pre, FOCUSABLE, cards);
             list.iter().position(|x| *x == el)
         });
     // Buttons pressed on the pre-rendered screen, in order (recorded by first-screen.js), as
@@ -140,7 +128,7 @@ fn swap(host: HtmlElement, pre: Element, live: HtmlElement) {
     }
     for i in clicks {
         // Looked up each time: a press may change what renders after it.
-        if let Some(button) = live_all("button")
+        if let Some(button) = paired(live, "button", cards)
             .into_iter()
             .nth(i)
             .and_then(|b| b.dyn_into::<HtmlElement>().ok())
@@ -148,7 +136,7 @@ fn swap(host: HtmlElement, pre: Element, live: HtmlElement) {
             button.click();
         }
     }
-    if let Some(el) = focused.and_then(|i| live_all(FOCUSABLE).into_iter().nth(i)) {
+    if let Some(el) = focused.and_then(|i| paired(live, FOCUSABLE, cards).into_iter().nth(i)) {
         if let Ok(el) = el.dyn_into::<HtmlElement>() {
             let _ = el.focus();
             if let (Some((start, end)), Ok(input)) =
@@ -224,6 +212,15 @@ fn dispatch(target: &web_sys::EventTarget, kind: &str) {
     if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
         let _ = target.dispatch_event(&event);
     }
+}
+
+/// The elements of `root` matching `selector` that have a twin in the other tree: those not
+/// inside a list item past the first `cards` of its list.
+fn paired(root: &Element, selector: &str, cards: usize) -> Vec<Element> {
+    all(root, selector)
+        .into_iter()
+        .filter(|el| !beyond(el, cards))
+        .collect()
 }
 
 /// Inside a list item past the first `cards` of its list.

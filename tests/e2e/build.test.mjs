@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 import { test, DIST } from "./support.mjs";
 import { compressionOrder, namedInOrder, orderFunctions, reorder, wasmOpt } from "../../scripts/order-functions.mjs";
-import { functionBodies, imports, leb, customSection, sections } from "../../scripts/wasm-binary.mjs";
+import { functionBodies, imports, leb, name, customSection, sections } from "../../scripts/wasm-binary.mjs";
 import { shortenImports, shortName } from "../../scripts/short-imports.mjs";
 
 const WASM = join(DIST, "podpath_bg.wasm");
@@ -79,14 +79,13 @@ test("a file that is not a wasm module is refused with a message, not misread", 
 /// A module importing three functions of the glue module and exporting `f`, which returns what
 /// the second import returns.
 function tinyModule(names) {
-  const str = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
   const section = (id, contents) => Buffer.concat([Buffer.from([id]), leb(contents.length), contents]);
   return Buffer.concat([
     Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]),
     section(1, Buffer.from([0x01, 0x60, 0x00, 0x01, 0x7f])), // one type: () -> i32
-    section(2, Buffer.concat([leb(names.length), ...names.map((n) => Buffer.concat([str("./podpath_bg.js"), str(n), Buffer.from([0x00, 0x00])]))])),
+    section(2, Buffer.concat([leb(names.length), ...names.map((n) => Buffer.concat([name("./podpath_bg.js"), name(n), Buffer.from([0x00, 0x00])]))])),
     section(3, Buffer.from([0x01, 0x00])),
-    section(7, Buffer.concat([Buffer.from([0x01]), str("f"), Buffer.from([0x00]), leb(names.length)])),
+    section(7, Buffer.concat([Buffer.from([0x01]), name("f"), Buffer.from([0x00]), leb(names.length)])),
     section(10, Buffer.from([0x01, 0x04, 0x00, 0x10, 0x01, 0x0b])), // f: call 1, end
   ]);
 }
