@@ -35,12 +35,21 @@ const painted = new Promise((done) => {
   }
 });
 
+// Whether the wasm comes xz-compressed, with its decoder unpack.js: scripts/pack-wasm.mjs sets
+// this in release builds (a third of a second less download on a phone; see unpack.js).
+// `trunk serve` keeps the plain wasm.
+const PACKED = false;
+
 painted
   .then(() => {
-    // The wasm is asked for beside its glue, not after it: the glue would ask only once it
-    // had arrived, a round trip later (measured with scripts/time-to-input.mjs). Its failure
-    // is reported by init, which awaits the same request.
-    const wasm = fetch(new URL("podpath_bg.wasm", base));
+    // The wasm is asked for beside its glue (and its decoder), not after it: the glue would ask
+    // only once it had arrived, a round trip later (measured with scripts/time-to-input.mjs).
+    // Its failure is reported by init, which awaits the same request.
+    const wasm = PACKED
+      ? Promise.all([import("./unpack.js"), fetch(new URL("podpath_bg.wasm.xz", base))]).then(
+          ([{ unpack }, response]) => unpack(response),
+        )
+      : fetch(new URL("podpath_bg.wasm", base));
     wasm.catch(() => {});
     return import("./podpath.js").then(({ default: init }) => init({ module_or_path: wasm }));
   })

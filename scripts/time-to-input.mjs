@@ -3,7 +3,8 @@
 // through the DevTools protocol, against the same loads unthrottled. For each of N fresh loads
 // (a new browser context each: empty cache) it takes, from navigation start:
 //   first paint    the `first-paint` paint entry (first-contentful-paint when there is none)
-//   wasm loaded    the responseEnd of podpath_bg.wasm's resource entry
+//   wasm loaded    the responseEnd of podpath_bg.wasm.xz's resource entry (podpath_bg.wasm's in a
+//                  build without scripts/pack-wasm.mjs)
 //   answers input  the first frame in which the live app has taken over, its handlers in place:
 //                  no pre-rendered screen left ([data-pp-prerendered], .pp-taking-over) and
 //                  every .podpath root holding its footer (checked on every DOM change and
@@ -101,7 +102,7 @@ async function load(browser, url, throttled) {
     const figures = await page.evaluate(() => {
       const round = (ms) => (ms === null || ms === undefined ? null : Math.round(ms * 10) / 10);
       const paint = (name) => round(performance.getEntriesByName(name)[0]?.startTime);
-      const wasm = performance.getEntriesByType("resource").find((e) => /_bg\.wasm(\?|$)/.test(e.name));
+      const wasm = performance.getEntriesByType("resource").find((e) => /_bg\.wasm(\.xz)?(\?|$)/.test(e.name));
       return {
         firstPaint: paint("first-paint") ?? paint("first-contentful-paint"),
         firstContentfulPaint: paint("first-contentful-paint"),
@@ -140,9 +141,10 @@ const median = (xs) => {
 
 async function releaseBuild() {
   const files = await readdir(DIST).catch(() => []);
-  const wasm = files.find((f) => f.endsWith(".wasm"));
+  const wasm = files.find((f) => /\.wasm(\.xz)?$/.test(f));
   if (!files.includes("index.html") || !wasm) return `${DIST} holds no build: run \`trunk build --release\` first`;
-  // trunk serve leaves a debug build (about 7 MB of wasm; the release build is under 1.5 MB).
+  // trunk serve leaves a debug build (about 7 MB of wasm; the release build is under 1.5 MB, and
+  // xz-compressed).
   if ((await stat(join(DIST, wasm))).size > 3 * 1024 * 1024) return `${DIST} holds a debug build: run \`trunk build --release\` first`;
   return null;
 }

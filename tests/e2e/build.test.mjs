@@ -1,18 +1,20 @@
 // The release build's own steps on the wasm, on the shipped files: the function order
-// (scripts/order-functions.mjs) changes how well it compresses and nothing else, and the short
-// import names (scripts/short-imports.mjs) are the same in the wasm and its glue. That the
-// shipped wasm runs is what every other e2e test shows: they all load it.
+// (scripts/order-functions.mjs) changes how well it compresses and nothing else, the short
+// import names (scripts/short-imports.mjs) are the same in the wasm and its glue, and the xz
+// file (scripts/pack-wasm.mjs) is one the shipped decoder reads without a large allocation.
+// That the shipped wasm runs is what every other e2e test shows: they all load it, through
+// unpack.js.
 import assert from "node:assert/strict";
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
-import { test, DIST } from "./support.mjs";
+import { test, DIST, shippedWasm } from "./support.mjs";
 import { compressionOrder, namedInOrder, orderFunctions, reorder, wasmOpt } from "../../scripts/order-functions.mjs";
 import { functionBodies, imports, leb, name, customSection, sections } from "../../scripts/wasm-binary.mjs";
 import { shortenImports, shortName } from "../../scripts/short-imports.mjs";
-
-const WASM = join(DIST, "podpath_bg.wasm");
+import { dictionarySize, pack, packedLoader } from "../../scripts/pack-wasm.mjs";
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 /// The names of a module's exports and imports, in order: what the glue (podpath.js) binds to.
 const surface = (bytes) => {
@@ -20,8 +22,8 @@ const surface = (bytes) => {
   return { exports: WebAssembly.Module.exports(module), imports: WebAssembly.Module.imports(module) };
 };
 
-test("the wasm's functions reordered for compression: the same size within a few bytes, the same imports and exports, valid, a gzip at least 3% smaller than shuffled, and as small as the shipped one", () => {
-  const shipped = readFileSync(WASM);
+test("the wasm's functions reordered for compression: the same size within a few bytes, the same imports and exports, valid, a gzip at least 3% smaller than shuffled, and as small as the shipped one", async () => {
+  const shipped = await shippedWasm();
   const { imported, bodies } = functionBodies(shipped);
   assert.ok(bodies.length > 1000, `read ${bodies.length} function bodies`);
   const scratch = mkdtempSync(join(tmpdir(), "podpath-build-test-"));
@@ -62,17 +64,17 @@ test("the wasm's functions reordered for compression: the same size within a few
   }
 });
 
-test("the compression order places every function once, and the same bodies give the same order (nothing random in it)", () => {
-  const { bodies } = functionBodies(readFileSync(WASM));
+test("the compression order places every function once, and the same bodies give the same order (nothing random in it)", async () => {
+  const { bodies } = functionBodies(await shippedWasm());
   const some = bodies.slice(0, 400);
   const order = compressionOrder(some);
   assert.deepEqual(compressionOrder(some), order);
   assert.deepEqual([...order].sort((a, b) => a - b), [...some.keys()]);
 });
 
-test("a file that is not a wasm module is refused with a message, not misread", () => {
+test("a file that is not a wasm module is refused with a message, not misread", async () => {
   assert.throws(() => functionBodies(Buffer.from("<!doctype html>")), /not a wasm module/);
-  const shipped = readFileSync(WASM);
+  const shipped = await shippedWasm();
   assert.throws(() => functionBodies(shipped.subarray(0, 4096)), /truncated/);
 });
 
@@ -108,8 +110,8 @@ test("an import the glue does not name exactly once stops the build with its nam
   assert.throws(() => shortenImports(wasm, `({"./other.js": {__wbg_x_1a2b: 1, __wbg_y_ffff: 2}})`), /module name/);
 });
 
-test("the shipped wasm imports only short names from one module, and the shipped glue keeps no hashed import name (that each is a key of the glue, every other e2e test shows: the wasm would not link)", () => {
-  const wasm = readFileSync(WASM);
+test("the shipped wasm imports only short names from one module, and the shipped glue keeps no hashed import name (that each is a key of the glue, every other e2e test shows: the wasm would not link)", async () => {
+  const wasm = await shippedWasm();
   const glue = readFileSync(join(DIST, "podpath.js"), "utf8");
   const all = imports(wasm);
   assert.ok(all.length > 100, `${all.length} imports`);
@@ -122,4 +124,38 @@ test("the order's names replace any names the module had: one name section, and 
   const nameSections = sections(named).filter((s) => s.id === 0 && named.subarray(s.start + 1, s.start + 5).toString() === "name");
   assert.equal(nameSections.length, 1);
   assert.ok(WebAssembly.validate(named));
+});
+
+test("the shipped wasm comes only as xz: one block, a CRC32 check and a dictionary just larger than the wasm, so the decoder allocates about 1 MB, not the preset's 64 MiB", async () => {
+  assert.throws(() => readFileSync(join(DIST, "podpath_bg.wasm")), /ENOENT/, "no plain wasm beside the packed one");
+  const wasm = await shippedWasm();
+  assert.ok(WebAssembly.validate(wasm), "the decoded wasm validates");
+  // xz's own account of the file: one line per stream, block and summary, tab-separated.
+  const list = execFileSync("xz", ["--robot", "--list", "-vv", join(DIST, "podpath_bg.wasm.xz")], { encoding: "utf8" });
+  const rows = list.trim().split("\n").map((line) => line.split("\t"));
+  const blocks = rows.filter((r) => r[0] === "block");
+  assert.equal(blocks.length, 1, list);
+  assert.equal(blocks[0][9], "CRC32", list);
+  assert.equal(Number(blocks[0][7]), wasm.length, "the block holds the whole wasm");
+  const dictionary = dictionarySize(wasm.length);
+  assert.ok(dictionary >= wasm.length && dictionary < wasm.length * 1.5, `dictionary ${dictionary} for ${wasm.length} bytes`);
+  assert.match(blocks[0][15], new RegExp(`dict=${dictionary / 1024 ** 2 >= 1 ? `${dictionary / 1024 ** 2}MiB` : `${dictionary / 1024}KiB`}$`), list);
+  const memory = Number(rows.find((r) => r[0] === "summary")[1]);
+  assert.ok(memory < 2 * 1024 * 1024, `the decoder needs ${memory} bytes of memory`);
+});
+
+test("xz's dictionary sizes: the smallest of 2^n and 2^n + 2^(n-1) bytes (at least 4 KiB) that holds the wasm", () => {
+  assert.deepEqual([1, 4096, 4097, 6145, 700_000, 786_432, 873_324, 1_048_577].map(dictionarySize), [4096, 4096, 6144, 8192, 786_432, 786_432, 1_048_576, 1_572_864]);
+});
+
+test("packing round-trips through the package the shipped decoder bundles, and the loader's switch is found exactly once or the build stops", async () => {
+  const bytes = Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 251));
+  const { XzReadableStream } = (await import("xz-decompress")).default;
+  const decoded = Buffer.from(await new Response(new XzReadableStream(new Blob([pack(bytes)]).stream())).arrayBuffer());
+  assert.ok(decoded.equals(bytes));
+  assert.equal(packedLoader("a;\nconst PACKED = false;\nb"), "a;\nconst PACKED = true;\nb");
+  assert.throws(() => packedLoader("const PACKED=!1;"), /in loader.js 0 times/);
+  assert.throws(() => packedLoader("const PACKED = false;const PACKED = false;"), /in loader.js 2 times/);
+  // The shipped loader took the packed path (minified: the switch is the only `=!0`-like flag).
+  assert.match(readFileSync(join(DIST, "loader.js"), "utf8"), /PACKED=(!0|true)/);
 });

@@ -30,7 +30,7 @@ const USEFUL = "#podpath .pp-card, #podpath [data-testid=quiz], #podpath [data-t
 async function holdWasm(page) {
   let release;
   const held = new Promise((ok) => (release = ok));
-  await page.route("**/podpath_bg.wasm", async (route) => {
+  await page.route("**/podpath_bg.wasm*", async (route) => {
     await held;
     await route.continue();
   });

@@ -264,7 +264,7 @@ test("a file chosen and text pasted in the import panel before start-up are kept
   const { page } = await open(env.browser, env.server.origin);
   let release;
   const held = new Promise((ok) => (release = ok));
-  await page.route("**/podpath_bg.wasm", async (route) => {
+  await page.route("**/podpath_bg.wasm*", async (route) => {
     await held;
     await route.continue();
   });

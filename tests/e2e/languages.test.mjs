@@ -135,7 +135,7 @@ test("a browser preferring French, then Swiss German: the loading view and the a
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "languages", { get: () => ["fr-FR", "de-CH", "es"] }));
   let release;
   const held = new Promise((ok) => (release = ok));
-  await page.route("**/podpath_bg.wasm", async (route) => {
+  await page.route("**/podpath_bg.wasm*", async (route) => {
     await held;
     await route.continue();
   });

@@ -2,7 +2,7 @@ import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { test, useServerAndBrowser, open, ready, textContrast, DIST, skipQuiz } from "./support.mjs";
+import { test, useServerAndBrowser, open, ready, textContrast, DIST, skipQuiz, shippedWasm } from "./support.mjs";
 
 const env = useServerAndBrowser(before, after);
 
@@ -38,11 +38,32 @@ test("a panic shows a friendly error box with a readable reload link instead of 
 });
 
 test("the release bundle carries no test-only entry point", async () => {
-  const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|html)$/.test(f));
-  assert.ok(files.some((f) => f.endsWith(".wasm")), `a wasm in dist/: ${files.join(" ")}`);
-  for (const file of files) {
-    const text = (await readFile(join(DIST, file))).toString("latin1");
-    assert.doesNotMatch(text, /self-?test|podpath:test|__podpath_test/i, `${file} holds a test hook`);
+  const files = (await readdir(DIST)).filter((f) => /\.(js|html)$/.test(f));
+  const texts = [["the wasm", (await shippedWasm()).toString("latin1")]];
+  for (const file of files) texts.push([file, (await readFile(join(DIST, file))).toString("latin1")]);
+  assert.ok(texts[0][1].startsWith("\0asm") && texts.length > 5, texts.map(([name]) => name).join(" "));
+  for (const [name, text] of texts) {
+    assert.doesNotMatch(text, /self-?test|podpath:test|__podpath_test/i, `${name} holds a test hook`);
+  }
+});
+
+test("a packed wasm that is missing, corrupt or cut short: the page says in the reader's language that podpath could not start", async () => {
+  const packed = await readFile(join(DIST, "podpath_bg.wasm.xz"));
+  const corrupt = Buffer.from(packed);
+  for (let i = 0; i < 64; i++) corrupt[Math.floor(packed.length / 2) + i] ^= 0x5a;
+  const CASES = [
+    ["missing", "en-GB", { status: 404, body: "not found" }, /HTTP 404|404 \(Not Found\)/, "podpath could not start in this browser. Please reload the page."],
+    ["corrupt", "es-ES", { status: 200, body: corrupt }, /WebAssembly compilation aborted/, "podpath no ha podido arrancar en este navegador. Vuelve a cargar la página."],
+    ["cut short", "de-DE", { status: 200, body: packed.subarray(0, packed.length >> 1) }, /WebAssembly compilation aborted/, "podpath konnte in diesem Browser nicht starten. Bitte lade die Seite neu."],
+  ];
+  for (const [what, locale, response, logged, message] of CASES) {
+    const { page } = await open(env.browser, env.server.origin, { locale, allowConsole: [logged] });
+    await page.route("**/podpath_bg.wasm.xz", (route) => route.fulfill({ ...response, contentType: "application/x-xz" }));
+    await page.goto(env.server.url);
+    const alert = page.locator("#podpath[role=alert]");
+    await alert.waitFor({ timeout: 20_000 });
+    assert.equal(await alert.textContent(), message, what);
+    assert.equal(await page.locator("#podpath .pp-card, [data-pp-prerendered]").count(), 0, `${what}: no half-working screen left`);
   }
 });
 

@@ -7,7 +7,7 @@ import { test as nodeTest, afterEach } from "node:test";
 import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { extname, join, normalize, dirname } from "node:path";
+import { extname, join, normalize, dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -25,6 +25,7 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".json": "application/json",
+  ".xz": "application/x-xz", // as GitHub Pages and Python's http.server send it
 };
 
 const COMPRESSED = new Map();
@@ -51,7 +52,8 @@ export async function precompress(encoding, dir = DIST) {
   }
 }
 
-/// Serves `dir` under `base` (and `extra` paths → files) on 127.0.0.1 with optional headers.
+/// Serves `dir` under `base` (and `extra` paths → files) on 127.0.0.1 with optional headers
+/// (an object, or a function of the path under `base` that returns one).
 /// `encoding: "gzip"` or `"br"` compresses every response whose client accepts it, as static
 /// hosts do (GitHub Pages sends gzip; Netlify, Cloudflare Pages and Vercel send brotli).
 export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {}, rewrite, policy, encoding, port = 0 } = {}) {
@@ -70,11 +72,12 @@ export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {},
       const type = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
       if (policy && extname(file) === ".html") type["content-security-policy"] = await policy(body.toString("utf8"));
       const accepted = (req.headers["accept-encoding"] ?? "").split(/\s*,\s*/);
-      if (encoding && accepted.includes(encoding)) {
+      // An xz file is compressed already: static hosts send it as it is.
+      if (encoding && accepted.includes(encoding) && extname(file) !== ".xz") {
         body = compressed(encoding, file, body);
         Object.assign(type, { "content-encoding": encoding, vary: "accept-encoding" });
       }
-      res.writeHead(200, { ...type, ...headers });
+      res.writeHead(200, { ...type, ...(typeof headers === "function" ? headers("/" + relative(dir, file)) : headers) });
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
@@ -85,6 +88,15 @@ export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {},
   OWN_ORIGINS.add(origin);
   OWN_ORIGINS.add(origin.replace("127.0.0.1", "localhost"));
   return { origin, url: origin + base, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/// The wasm of the build in `dir`, decoded from podpath_bg.wasm.xz (scripts/pack-wasm.mjs) by the
+/// package the shipped decoder bundles, or the plain wasm of a build that was not packed.
+export async function shippedWasm(dir = DIST) {
+  const packed = await readFile(join(dir, "podpath_bg.wasm.xz")).catch(() => null);
+  if (!packed) return readFile(join(dir, "podpath_bg.wasm"));
+  const { XzReadableStream } = (await import("xz-decompress")).default; // a CommonJS module
+  return Buffer.from(await new Response(new XzReadableStream(new Blob([packed]).stream())).arrayBuffer());
 }
 
 export const CHROMIUM_ARGS = [
@@ -273,12 +285,31 @@ export async function hostPolicy(html, widgetOrigin) {
   return [...directives].map(([name, sources]) => `${name} ${sources.join(" ")}`).join("; ");
 }
 
+/// The headers examples/_headers gives the file at `path` (e.g. `/loader.js`): the rules of
+/// every pattern that matches it, in the file's order (`*` stands for any run of characters),
+/// as Netlify and Cloudflare Pages apply them.
+export const STATIC_HOST_HEADERS = (() => {
+  const rules = [];
+  for (const line of readFileSync(join(ROOT, "examples", "_headers"), "utf8").split("\n")) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = new RegExp(`^${line.trim().split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+      rules.push({ pattern, headers: {} });
+    } else {
+      const [, name, value] = line.trim().match(/^([^:]+):\s*(.*)$/);
+      rules.at(-1).headers[name.toLowerCase()] = value;
+    }
+  }
+  return (path) => Object.assign({}, ...rules.filter((r) => r.pattern.test(path)).map((r) => r.headers));
+})();
+
 /// A blog and the widget on two different sites, as on the real web: the widget's dist/ under
-/// /podpath/ on 127.0.0.1 (with `headers`), the blog pages of `dir` under /blog/ reached as
-/// `localhost` (`hostOrigin`), so the browser treats the widget as third-party. Each blog page
-/// is served under `hostPolicy`: the README's policy for the embeds it holds, nothing more.
+/// /podpath/ on 127.0.0.1 with the headers examples/_headers gives each file (and `headers`),
+/// the blog pages of `dir` under /blog/ reached as `localhost` (`hostOrigin`), so the browser
+/// treats the widget as third-party. Each blog page is served under `hostPolicy`: the README's
+/// policy for the embeds it holds, nothing more.
 export async function serveTwoSites({ dir, headers = {}, rewrite } = {}) {
-  const widget = await serve({ base: "/podpath/", headers: { "access-control-allow-origin": "*", ...headers } });
+  const widget = await serve({ base: "/podpath/", headers: (path) => ({ ...STATIC_HOST_HEADERS(path), ...headers }) });
   const host = await serve({
     dir,
     base: "/blog/",
