@@ -13,7 +13,10 @@ import { XzReadableStream } from "xz-decompress";
 /// `WebAssembly.instantiateStreaming` accepts whatever type the host sent the file with.
 /// A failed fetch or a corrupt file rejects, so the loader says that podpath could not start.
 export function unpack(response) {
-  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+  if (!response.ok) {
+    response.body?.cancel();
+    throw new Error(`${response.url}: HTTP ${response.status}`);
+  }
   return new Response(new XzReadableStream(response.body), {
     headers: { "content-type": "application/wasm" },
   });

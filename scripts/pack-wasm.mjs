@@ -6,7 +6,8 @@
 // xz-decompress package) turns it back into the wasm in the browser as the bytes arrive. On a
 // 1.6 Mbps phone link the app answers input about 0.3 s sooner (measured 2026-12-06 with
 // scripts/time-to-input.mjs, two rounds of 7: 2.59 / 2.69 -> 2.33 / 2.39 s). Hosts that send
-// brotli (271 KB for the plain wasm) gain nothing; hosts that send files uncompressed gain most.
+// brotli (271 KB for the plain wasm) lose about 1 KB and pay for the decoding (unthrottled on
+// loopback, 0.25 -> 0.31 s); hosts that send files uncompressed gain most.
 //
 // What it writes into the build directory: podpath_bg.wasm.xz in place of podpath_bg.wasm;
 // unpack.js, bundled and minified with the package (esbuild); loader.js with `PACKED = true`.
@@ -14,7 +15,8 @@
 // is bytes, not aligned words: 0.3% smaller than the preset), and a dictionary just large
 // enough for the whole wasm (the preset's 64 MiB would be what the decoder allocates).
 //
-//   node scripts/pack-wasm.mjs DIR    # DIR holding podpath_bg.wasm, podpath.js and loader.js; the build passes none
+//   node scripts/pack-wasm.mjs DIR    # by hand: DIR holding podpath_bg.wasm and loader.js as Trunk
+//                                     # staged them (before minify.mjs); the build passes none
 import { readFileSync, writeFileSync, rmSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -52,28 +54,27 @@ export function packedLoader(loader) {
 }
 
 /// unpack.js bundled with its package and minified, or null without esbuild or the package.
+/// Any other failure (unpack.js that does not parse, say) throws: the build stops.
 export function bundledDecoder() {
+  const require = createRequire(join(E2E_MODULES, "..", "package.json"));
   let esbuild;
   try {
-    esbuild = createRequire(join(E2E_MODULES, "..", "package.json"))("esbuild");
+    require.resolve("xz-decompress");
+    esbuild = require("esbuild");
   } catch {
     return null;
   }
-  try {
-    const { outputFiles } = esbuild.buildSync({
-      entryPoints: [join(ROOT, "unpack.js")],
-      nodePaths: [E2E_MODULES],
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      write: false,
-      logLevel: "silent",
-    });
-    return outputFiles[0].text;
-  } catch {
-    return null; // the package is missing
-  }
+  const { outputFiles } = esbuild.buildSync({
+    entryPoints: [join(ROOT, "unpack.js")],
+    nodePaths: [E2E_MODULES],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "error",
+  });
+  return outputFiles[0].text;
 }
 
 const hasXz = () => {
@@ -92,7 +93,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (!decoder || !hasXz()) {
     // The build goes on with the plain wasm (scripts/size.sh then reports it over budget); by hand, fail.
     const missing = [!decoder && "esbuild or xz-decompress (scripts/setup.sh test)", !hasXz() && "xz (xz-utils)"];
-    console.error(`pack-wasm: no ${missing.filter(Boolean).join(", no ")}; the wasm ships plain, about 58 KB larger gzip`);
+    console.error(`pack-wasm: no ${missing.filter(Boolean).join(", no ")}; the wasm ships plain: the code is about 58 KB larger gzip`);
     if (byHand) process.exit(1);
     process.exit(0);
   }

@@ -5,9 +5,10 @@
 # decoder (scripts/pack-wasm.mjs, which also needs xz), the small files minified
 # (scripts/minify.mjs), each view's first screen written into index.html (scripts/prerender.mjs),
 # and the .gz and .br copies (scripts/precompress.mjs). They need Node, the e2e test dependencies
-# (binaryen's wasm-opt, esbuild, playwright-core) and Chromium, which `scripts/setup.sh test`
-# installs. Without Node the build still succeeds, but the wasm is about 75 KB larger gzip (so
-# scripts/size.sh fails its budget) and the page keeps its loading view until the app starts.
+# (binaryen's wasm-opt, esbuild, xz-decompress, playwright-core), xz and Chromium, which
+# `scripts/setup.sh test` installs. Without Node the build still succeeds, but the code is about
+# 80 KB larger gzip (so scripts/size.sh fails its budget) and the page keeps its loading view
+# until the app starts.
 set -euo pipefail
 [ "${TRUNK_PROFILE:-}" = "release" ] || exit 0
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

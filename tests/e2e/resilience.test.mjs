@@ -53,7 +53,7 @@ test("a packed wasm that is missing, corrupt or cut short: the page says in the 
   for (let i = 0; i < 64; i++) corrupt[Math.floor(packed.length / 2) + i] ^= 0x5a;
   const CASES = [
     ["missing", "en-GB", { status: 404, body: "not found" }, /HTTP 404|404 \(Not Found\)/, "podpath could not start in this browser. Please reload the page."],
-    ["corrupt", "es-ES", { status: 200, body: corrupt }, /WebAssembly compilation aborted/, "podpath no ha podido arrancar en este navegador. Vuelve a cargar la página."],
+    ["corrupt", "es-ES", { status: 200, body: corrupt }, /WebAssembly compilation aborted|CompileError/, "podpath no ha podido arrancar en este navegador. Vuelve a cargar la página."],
     ["cut short", "de-DE", { status: 200, body: packed.subarray(0, packed.length >> 1) }, /WebAssembly compilation aborted/, "podpath konnte in diesem Browser nicht starten. Bitte lade die Seite neu."],
   ];
   for (const [what, locale, response, logged, message] of CASES) {

@@ -7,7 +7,7 @@ import { test as nodeTest, afterEach } from "node:test";
 import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { extname, join, normalize, dirname, relative } from "node:path";
+import { extname, join, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -77,7 +77,7 @@ export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {},
         body = compressed(encoding, file, body);
         Object.assign(type, { "content-encoding": encoding, vary: "accept-encoding" });
       }
-      res.writeHead(200, { ...type, ...(typeof headers === "function" ? headers("/" + relative(dir, file)) : headers) });
+      res.writeHead(200, { ...type, ...(typeof headers === "function" ? headers(path.startsWith(base) ? path.slice(base.length - 1) : path) : headers) });
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
