@@ -37,7 +37,8 @@ thread_local! {
 
 /// The live app is taking over from a pre-rendered screen and needs the first `items` entries
 /// of its list for that (takeover.rs): the first list `reveal` grows renders those before the
-/// hand-over and the rest after it. A screen without such a list changes nothing.
+/// hand-over and the rest after it (`usize::MAX`: all of them before). A screen without such a
+/// list changes nothing.
 pub fn taking_over_list(items: usize) {
     PRERENDERED_ITEMS.set((items > 0).then_some(items));
 }

@@ -25,6 +25,7 @@ const LIVE_ATTR: &str = "data-pp-live";
 const CONTROLS: &str = "input, select, textarea, details";
 const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
 const LIST_ITEMS: &str = "ol.pp-list > li";
+const CARDS_THEN_FOOTER: &str = "ol.pp-list > li, .pp-footer";
 
 /// Mounts the app into `host` behind its pre-rendered screen `pre`, then swaps them.
 pub fn mount(host: HtmlElement, pre: Element) {
@@ -47,10 +48,12 @@ pub fn mount(host: HtmlElement, pre: Element) {
 
 /// How many of the pre-rendered list's cards the live app needs before it takes over: those
 /// that start above the window's bottom edge, and the next one, which keeps what follows the
-/// list (the footer) out of sight while the other cards arrive below it (unless every card is
-/// in sight already). All of them once the visitor has pressed a button, ticked, typed or
-/// chosen anything on the screen (first-screen.js records it), or moved the focus into the
-/// list: what they did is done again on the live twins, which then have to be there.
+/// list (the footer) out of sight while the other cards arrive below it. When the footer is in
+/// sight all the same (a window taller than the screen's cards), the whole live list
+/// (`usize::MAX`), so that nothing in sight moves as cards arrive. All of the screen's cards
+/// once the visitor has pressed a button, ticked, typed or chosen anything on the screen
+/// (first-screen.js records it), or moved the focus into the list: what they did is done
+/// again on the live twins, which then have to be there.
 fn cards_needed(pre: &Element) -> usize {
     let cards = all(pre, LIST_ITEMS);
     let touched = pre.has_attribute("data-pp-clicks")
@@ -72,10 +75,14 @@ fn cards_needed(pre: &Element) -> usize {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(f64::INFINITY);
-    let in_sight = cards
+    // The cards, then the footer (document order): more in sight than cards is the footer too.
+    let in_sight = all(pre, CARDS_THEN_FOOTER)
         .iter()
-        .take_while(|card| card.get_bounding_client_rect().top() < bottom)
+        .take_while(|el| el.get_bounding_client_rect().top() < bottom)
         .count();
+    if in_sight > cards.len() {
+        return usize::MAX;
+    }
     (in_sight + 1).min(cards.len())
 }
 

@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
-import { test, DIST, shippedWasm } from "./support.mjs";
+import { test, DIST, ROOT, shippedWasm } from "./support.mjs";
 import { compressionOrder, namedInOrder, orderFunctions, reorder, wasmOpt } from "../../scripts/order-functions.mjs";
 import { functionBodies, imports, leb, name, customSection, sections } from "../../scripts/wasm-binary.mjs";
 import { shortenImports, shortName } from "../../scripts/short-imports.mjs";
@@ -159,4 +159,11 @@ test("packing round-trips through the package the shipped decoder bundles, and t
   assert.throws(() => packedLoader("const PACKED = false;const PACKED = false;"), /in loader.js 2 times/);
   // The shipped loader took the packed path (minified: the switch is the only `=!0`-like flag).
   assert.match(readFileSync(join(DIST, "loader.js"), "utf8"), /PACKED=(!0|true)/);
+});
+
+test("the shipped glue exports only what loader.js imports, its default (init)", async () => {
+  const { default: init, ...rest } = await import(join(DIST, "podpath.js"));
+  assert.equal(typeof init, "function");
+  assert.deepEqual(Object.keys(rest), [], "no initSync, no stream adapter classes");
+  assert.match(readFileSync(join(ROOT, "loader.js"), "utf8"), /import\("\.\/podpath\.js"\)\.then\(\(\{ default: init \}\)/);
 });
