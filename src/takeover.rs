@@ -50,10 +50,11 @@ pub fn mount(host: HtmlElement, pre: Element) {
 /// that start above the window's bottom edge, and the next one, which keeps what follows the
 /// list (the footer) out of sight while the other cards arrive below it. When the footer is in
 /// sight all the same (a window taller than the screen's cards), the whole live list
-/// (`usize::MAX`), so that nothing in sight moves as cards arrive. All of the screen's cards
-/// once the visitor has pressed a button, ticked, typed or chosen anything on the screen
-/// (first-screen.js records it), or moved the focus into the list: what they did is done
-/// again on the live twins, which then have to be there.
+/// (`usize::MAX`), so that nothing in sight moves as cards arrive; a visitor who scrolled down
+/// to the footer during start-up gets the rest of the list in one task before the hand-over.
+/// All of the screen's cards once the visitor has pressed a button, ticked, typed or chosen
+/// anything on the screen (first-screen.js records it), or moved the focus into the list: what
+/// they did is done again on the live twins, which then have to be there.
 fn cards_needed(pre: &Element) -> usize {
     let cards = all(pre, LIST_ITEMS);
     let touched = pre.has_attribute("data-pp-clicks")
@@ -67,9 +68,6 @@ fn cards_needed(pre: &Element) -> usize {
             .active_element()
             .and_then(|el| el.closest(LIST_ITEMS).ok().flatten())
             .is_some_and(|item| pre.contains(Some(&item)));
-    if touched {
-        return cards.len();
-    }
     let bottom = gloo::utils::window()
         .inner_height()
         .ok()
@@ -81,9 +79,12 @@ fn cards_needed(pre: &Element) -> usize {
         .take_while(|el| el.get_bounding_client_rect().top() < bottom)
         .count();
     if in_sight > cards.len() {
-        return usize::MAX;
+        usize::MAX
+    } else if touched {
+        cards.len()
+    } else {
+        (in_sight + 1).min(cards.len())
     }
-    (in_sight + 1).min(cards.len())
 }
 
 fn swap(host: HtmlElement, pre: Element, live: HtmlElement) {

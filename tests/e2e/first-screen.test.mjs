@@ -451,33 +451,42 @@ test("the app leaves the page's lang alone when the pre-rendered screen already 
   }
 });
 
-test("in a window taller than the screen's cards, the app takes over with its whole list: nothing in sight moves (CLS 0)", async () => {
+test("in a window taller than the screen's cards, the app takes over with its whole list, also after the focus moved into it: nothing in sight moves (CLS 0)", async () => {
   const catalog = await readJson("data/catalog.json");
   const viewport = { width: 1280, height: 4000 };
-  session = await open(env.browser, env.server.origin, { viewport });
-  const page = session.page;
-  await watchLayoutShifts(page);
-  await page.addInitScript(() => {
-    window.__handover = [];
-    new MutationObserver(() => {
-      const live = [...document.querySelectorAll("#podpath [data-testid=show-card]")].filter((c) => !c.closest("[data-pp-prerendered]"));
-      window.__handover.push({ pre: !!document.querySelector("#podpath > [data-pp-prerendered]"), cards: live.length });
-    }).observe(document, { childList: true, subtree: true });
-  });
-  const release = await holdWasm(page);
-  await page.goto(env.server.url);
-  const pre = page.locator("#podpath > [data-pp-screen=find]");
-  const bottoms = await pre.locator("ol.pp-list > li").evaluateAll((items) => items.map((li) => li.getBoundingClientRect().bottom));
-  assert.ok(bottoms.length < catalog.shows.length && bottoms.every((b) => b < viewport.height), `all ${bottoms.length} pre-rendered cards in sight`);
-  assert.ok(await pre.locator(".pp-footer").evaluate((f, h) => f.getBoundingClientRect().top < h, viewport.height), "the footer in sight");
-  release();
-  await ready(page);
-  await settled(page);
-  const snaps = await page.evaluate(() => window.__handover);
-  const swap = snaps.findIndex((s, i) => !s.pre && snaps.slice(0, i).some((p) => p.pre));
-  assert.ok(swap > 0, "the pre-rendered screen was seen, then taken over");
-  assert.equal(snaps[swap].cards, catalog.shows.length, "at the hand-over the live list holds every card");
-  assert.equal(await layoutShift(page), 0, "CLS");
+  for (const focused of [false, true]) {
+    session = await open(env.browser, env.server.origin, { viewport });
+    const page = session.page;
+    await watchLayoutShifts(page);
+    await page.addInitScript(() => {
+      window.__handover = [];
+      new MutationObserver(() => {
+        const live = [...document.querySelectorAll("#podpath [data-testid=show-card]")].filter((c) => !c.closest("[data-pp-prerendered]"));
+        window.__handover.push({ pre: !!document.querySelector("#podpath > [data-pp-prerendered]"), cards: live.length });
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const release = await holdWasm(page);
+    await page.goto(env.server.url);
+    const pre = page.locator("#podpath > [data-pp-screen=find]");
+    const bottoms = await pre.locator("ol.pp-list > li").evaluateAll((items) => items.map((li) => li.getBoundingClientRect().bottom));
+    assert.ok(bottoms.length < catalog.shows.length && bottoms.every((b) => b < viewport.height), `all ${bottoms.length} pre-rendered cards in sight`);
+    assert.ok(await pre.locator(".pp-footer").evaluate((f, h) => f.getBoundingClientRect().top < h, viewport.height), "the footer in sight");
+    // Focus in the list: the hand-over needs the screen's cards for it, and still the whole list.
+    if (focused) {
+      await pre.locator("ol.pp-list > li").first().locator("summary").first().focus();
+      assert.ok(await page.evaluate(() => !!document.activeElement.closest("[data-pp-prerendered] ol.pp-list > li")), "the focus is in a pre-rendered card");
+    }
+    release();
+    await ready(page);
+    await settled(page);
+    const snaps = await page.evaluate(() => window.__handover);
+    const swap = snaps.findIndex((s, i) => !s.pre && snaps.slice(0, i).some((p) => p.pre));
+    assert.ok(swap > 0, `focused ${focused}: the pre-rendered screen was seen, then taken over`);
+    assert.equal(snaps[swap].cards, catalog.shows.length, `focused ${focused}: at the hand-over the live list holds every card`);
+    assert.equal(await layoutShift(page), 0, `focused ${focused}: CLS`);
+    await closeSession(session);
+    session = undefined;
+  }
 });
 
 test("the hand-over moves nothing: CLS 0 at 360, 768 and 1280 px in both themes", async () => {
