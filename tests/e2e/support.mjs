@@ -90,13 +90,17 @@ export async function serve({ dir = DIST, base = BASE, headers = {}, extra = {},
   return { origin, url: origin + base, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-/// The wasm of the build in `dir`, decoded from podpath_bg.wasm.xz (scripts/pack-wasm.mjs) by the
-/// package the shipped decoder bundles, or the plain wasm of a build that was not packed.
-export async function shippedWasm(dir = DIST) {
-  const packed = await readFile(join(dir, "podpath_bg.wasm.xz")).catch(() => null);
-  if (!packed) return readFile(join(dir, "podpath_bg.wasm"));
+/// `packed` (xz) decoded by the package the shipped decoder, unpack.js, bundles.
+export async function unxz(packed) {
   const { XzReadableStream } = (await import("xz-decompress")).default; // a CommonJS module
   return Buffer.from(await new Response(new XzReadableStream(new Blob([packed]).stream())).arrayBuffer());
+}
+
+/// The wasm of the build in `dir`, decoded from podpath_bg.wasm.xz (scripts/pack-wasm.mjs), or
+/// the plain wasm of a build that was not packed.
+export async function shippedWasm(dir = DIST) {
+  const packed = await readFile(join(dir, "podpath_bg.wasm.xz")).catch(() => null);
+  return packed ? unxz(packed) : readFile(join(dir, "podpath_bg.wasm"));
 }
 
 export const CHROMIUM_ARGS = [
